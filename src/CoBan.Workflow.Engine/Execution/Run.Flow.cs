@@ -1,0 +1,354 @@
+using CoBan.Workflow.Engine.Expressions;
+using CoBan.Workflow.Engine.Model;
+
+namespace CoBan.Workflow.Engine.Execution;
+
+/// <summary>What each kind of element does when a token enters it, and how tokens leave, join and end.</summary>
+internal sealed partial class Run
+{
+    private void Execute(Execution exec, FlowNode node, bool asInstance)
+    {
+        Trace.Add(new(TraceKind.Entered, node.Id));
+        if (node.Loop is not null && !asInstance)
+        {
+            StartMultiInstance(exec, node);
+            return;
+        }
+        switch (node.Kind)
+        {
+            case NodeKind.StartEvent or NodeKind.Task or NodeKind.BoundaryEvent:
+                Leave(exec, node);
+                break;
+            case NodeKind.IntermediateThrowEvent:
+                if (Throw(exec, node)) Leave(exec, node);
+                break;
+            case NodeKind.EndEvent:
+                ExecuteEnd(exec, node);
+                break;
+            case NodeKind.UserTask or NodeKind.ManualTask:
+                WaitForTask(exec, node);
+                break;
+            case NodeKind.ServiceTask:
+                WaitForService(exec, node);
+                break;
+            case NodeKind.SendTask:
+                if (node.Service is not null) WaitForService(exec, node);
+                else
+                {
+                    SendNoticeOrMessage(exec, node);
+                    Leave(exec, node);
+                }
+                break;
+            case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
+                exec.State = ExecutionState.Waiting;
+                if (AddEventWait(exec, node, node) && node.Kind == NodeKind.ReceiveTask) AttachBoundaries(exec, node);
+                break;
+            case NodeKind.ExclusiveGateway:
+                TakeExclusive(exec, node);
+                break;
+            case NodeKind.ParallelGateway:
+                if (node.Incoming.Length > 1) ArriveAtParallelJoin(exec, node);
+                else Fork(exec, node, node.Outgoing);
+                break;
+            case NodeKind.InclusiveGateway:
+                if (node.Incoming.Length > 1) exec.State = ExecutionState.Joining;
+                else TakeInclusive(exec, node);
+                break;
+            case NodeKind.EventBasedGateway:
+                exec.State = ExecutionState.Waiting;
+                foreach (var flow in node.Outgoing)
+                    if (!AddEventWait(exec, flow.Target, flow.Target)) return;
+                break;
+            case NodeKind.SubProcess:
+                EnterSubProcess(exec, node);
+                break;
+            case NodeKind.CallActivity:
+                WaitForCall(exec, node);
+                break;
+        }
+    }
+
+    private void ExecuteEnd(Execution exec, FlowNode node)
+    {
+        switch (node.Trigger)
+        {
+            case EventTrigger.Terminate:
+                Trace.Add(new(TraceKind.Left, node.Id));
+                TerminateScope(exec, node);
+                return;
+            case EventTrigger.Error:
+                if (ThrowError(exec, node.Event?.Name, fromActivity: false)) return;
+                break; // uncaught at the top of a process that was not called: ends like a none end event (as Camunda 7)
+            default:
+                if (!Throw(exec, node)) return;
+                break;
+        }
+        Trace.Add(new(TraceKind.Left, node.Id));
+        End(exec, node);
+    }
+
+    /// <summary>Throw behaviour of intermediate throw and end events; false when the thrower was interrupted.</summary>
+    private bool Throw(Execution exec, FlowNode node)
+    {
+        switch (node.Trigger)
+        {
+            case EventTrigger.Signal:
+                var variables = VisibleVariables(exec);
+                Commands.Add(new BroadcastSignal(node.Event!.Name!, variables));
+                CatchSignal(node.Event.Name!);
+                return _s.Executions.Contains(exec);
+            case EventTrigger.Escalation:
+                ThrowEscalation(exec, node.Event?.Name);
+                return _s.Executions.Contains(exec);
+            case EventTrigger.Message:
+                SendNoticeOrMessage(exec, node);
+                return true;
+            default:
+                if (node.Notice is not null) SendNoticeOrMessage(exec, node);
+                return true;
+        }
+    }
+
+    private void SendNoticeOrMessage(Execution exec, FlowNode node)
+    {
+        if (node.Notice is { } notice)
+            Commands.Add(new SendNotice(NewId(), node.Id, notice.Template, notice.Channels, notice.Recipient));
+        else if (node.Event?.Name is { } message)
+            Commands.Add(new SendMessage(node.Id, message, Evaluate(exec, node.Event.CorrelationKey)?.ToString(), VisibleVariables(exec)));
+    }
+
+    /// <summary>The token leaves: to its outgoing flows, or (with none) it ends here.</summary>
+    private void Leave(Execution exec, FlowNode node)
+    {
+        ClearWaits(exec);
+        if (node.Loop is not null && IsInstanceOf(exec, node))
+        {
+            Trace.Add(new(TraceKind.Left, node.Id));
+            CompleteInstance(exec, node);
+            return;
+        }
+        Trace.Add(new(TraceKind.Left, node.Id));
+        if (node.Outgoing.Length == 0)
+        {
+            End(exec, node);
+            return;
+        }
+        if (node.Outgoing.Length == 1 && node.Outgoing[0].Condition is null)
+        {
+            Move(exec, node.Outgoing[0]);
+            return;
+        }
+        // An activity or event with conditional flows: every unconditional flow, every flow whose
+        // condition holds, and the default flow only when none of the conditional ones does.
+        var taken = new List<SequenceFlow>(node.Outgoing.Length);
+        var anyConditionTrue = false;
+        foreach (var flow in node.Outgoing)
+        {
+            if (flow == node.Default) continue;
+            if (flow.Condition is null) taken.Add(flow);
+            else
+            {
+                if (!TryCondition(exec, node, flow, out var holds)) return;
+                if (holds)
+                {
+                    taken.Add(flow);
+                    anyConditionTrue = true;
+                }
+            }
+        }
+        if (!anyConditionTrue && node.Default is not null) taken.Add(node.Default);
+        if (taken.Count == 0)
+        {
+            End(exec, node);
+            return;
+        }
+        Fork(exec, node, taken);
+    }
+
+    private void Move(Execution exec, SequenceFlow flow)
+    {
+        Trace.Add(new(TraceKind.Taken, flow.Id));
+        // Only a join needs to know which flow a token came by; elsewhere it would only grow the state.
+        exec.FlowId = flow.Target.Incoming.Length > 1 && flow.Target.Kind is NodeKind.ParallelGateway or NodeKind.InclusiveGateway ? flow.Id : null;
+        Enqueue(exec, flow.Target);
+    }
+
+    /// <summary>One token per flow: the first flow keeps the execution, the others get new siblings.</summary>
+    private void Fork(Execution exec, FlowNode node, IReadOnlyList<SequenceFlow> flows)
+    {
+        if (node.Kind.IsGateway()) Trace.Add(new(TraceKind.Left, node.Id));
+        for (var i = 1; i < flows.Count; i++)
+            Move(NewExecution(exec.Parent, node.Id), flows[i]);
+        Move(exec, flows[0]);
+    }
+
+    private void TakeExclusive(Execution exec, FlowNode node)
+    {
+        foreach (var flow in node.Outgoing)
+        {
+            if (flow == node.Default) continue;
+            var holds = true;
+            if (flow.Condition is not null && !TryCondition(exec, node, flow, out holds)) return;
+            if (!holds) continue;
+            Trace.Add(new(TraceKind.Left, node.Id));
+            Move(exec, flow);
+            return;
+        }
+        if (node.Default is not null)
+        {
+            Trace.Add(new(TraceKind.Left, node.Id));
+            Move(exec, node.Default);
+            return;
+        }
+        RaiseIncident(exec, "排他网关没有满足条件的出口，也没有默认流", "no outgoing flow of the exclusive gateway has a true condition, and it has no default flow");
+    }
+
+    private void TakeInclusive(Execution exec, FlowNode node)
+    {
+        var taken = new List<SequenceFlow>();
+        foreach (var flow in node.Outgoing)
+        {
+            if (flow == node.Default) continue;
+            var holds = true;
+            if (flow.Condition is not null && !TryCondition(exec, node, flow, out holds)) return;
+            if (holds) taken.Add(flow);
+        }
+        if (taken.Count == 0 && node.Default is not null) taken.Add(node.Default);
+        if (taken.Count == 0)
+        {
+            RaiseIncident(exec, "包容网关没有满足条件的出口，也没有默认流", "no outgoing flow of the inclusive gateway has a true condition, and it has no default flow");
+            return;
+        }
+        Fork(exec, node, taken);
+    }
+
+    private bool TryCondition(Execution exec, FlowNode node, SequenceFlow flow, out bool holds)
+    {
+        try
+        {
+            holds = flow.Condition!.EvaluateCondition(Context(exec));
+            return true;
+        }
+        catch (ExpressionException e)
+        {
+            holds = false;
+            RaiseIncident(exec, $"顺序流 '{flow.Id}' 的条件无法计算：{e.MessageZh}", $"the condition of sequence flow '{flow.Id}' failed: {e.MessageEn}");
+            return false;
+        }
+        catch (CalendarYearUnknownException e)
+        {
+            holds = false;
+            RaiseIncident(exec, e.Message, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Strict join (BPMN 2.0 §13.3.3): the gateway fires when every incoming flow has a token, and
+    /// consumes one per flow. A branch that will never come (an XOR elsewhere took another path,
+    /// an interrupting boundary cancelled it) keeps the join waiting: no discard propagation.
+    /// </summary>
+    private void ArriveAtParallelJoin(Execution exec, FlowNode node)
+    {
+        exec.State = ExecutionState.Joining;
+        var waiting = new List<Execution>(node.Incoming.Length);
+        foreach (var flow in node.Incoming)
+        {
+            Execution? found = null;
+            foreach (var e in _s.Executions)
+                if (e.Parent == exec.Parent && e.State == ExecutionState.Joining && e.ElementId == node.Id && e.FlowId == flow.Id)
+                {
+                    found = e;
+                    break;
+                }
+            if (found is null) return;
+            waiting.Add(found);
+        }
+        foreach (var e in waiting)
+            if (e != exec) _s.Executions.Remove(e);
+        exec.FlowId = null;
+        Fork(exec, node, node.Outgoing);
+    }
+
+    /// <summary>
+    /// Inclusive joins fire once no token of their scope can still reach them (BPMN 2.0 §13.3.4),
+    /// checked when the agenda is empty so that every token has come to rest first.
+    /// </summary>
+    private bool ActivateInclusiveJoins()
+    {
+        foreach (var exec in _s.Executions)
+        {
+            if (exec.State != ExecutionState.Joining) continue;
+            var node = _def.Node(exec.ElementId);
+            if (node.Kind != NodeKind.InclusiveGateway || node.ReachableFrom is not { } reach) continue;
+            var blocked = false;
+            foreach (var other in _s.Executions)
+            {
+                if (other.Parent != exec.Parent || (other.State == ExecutionState.Joining && other.ElementId == node.Id)) continue;
+                var at = _def.FindNode(other.ElementId);
+                if (at is not null && reach[at.Index])
+                {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (blocked) continue;
+            _s.Executions.RemoveAll(e => e != exec && e.Parent == exec.Parent && e.State == ExecutionState.Joining && e.ElementId == node.Id);
+            exec.FlowId = null;
+            exec.State = ExecutionState.Active;
+            TakeInclusive(exec, node);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A token ends (end event, or no outgoing flow); its scope may now be complete.</summary>
+    private void End(Execution exec, FlowNode node)
+    {
+        _s.Executions.Remove(exec);
+        CompleteScopeIfEmpty(exec.Parent, node.Id);
+    }
+
+    private void CompleteScopeIfEmpty(int scopeId, string lastElementId)
+    {
+        foreach (var e in _s.Executions)
+            if (e.Parent == scopeId) return;
+        if (scopeId == 0)
+        {
+            if (_s.Status != InstanceStatus.Running) return;
+            _s.Status = InstanceStatus.Completed;
+            Commands.Add(new InstanceCompleted(lastElementId, null, _s.Variables));
+            return;
+        }
+        var scope = _s.FindExecution(scopeId);
+        if (scope is null || scope.State != ExecutionState.Scope) return;
+        scope.State = ExecutionState.Active;
+        Leave(scope, _def.Node(scope.ElementId));
+    }
+
+    private void TerminateScope(Execution exec, FlowNode node)
+    {
+        var scopeId = exec.Parent;
+        foreach (var e in _s.Executions.Where(e => e.Parent == scopeId).ToList()) CancelTree(e, trace: e != exec);
+        if (scopeId == 0)
+        {
+            _s.Status = InstanceStatus.Completed;
+            Commands.Add(new InstanceCompleted(node.Id, null, _s.Variables));
+            return;
+        }
+        CompleteScopeIfEmpty(scopeId, node.Id);
+    }
+
+    private void EnterSubProcess(Execution exec, FlowNode node)
+    {
+        exec.State = ExecutionState.Scope;
+        AttachBoundaries(exec, node);
+        if (!_s.Executions.Contains(exec)) return;
+        if (node.Starts.Length == 0)
+        {
+            CompleteScopeIfEmpty(exec.Id, node.Id);
+            return;
+        }
+        foreach (var start in node.Starts) Enqueue(NewExecution(exec.Id, start.Id), start);
+    }
+}

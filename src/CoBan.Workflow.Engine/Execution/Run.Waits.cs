@@ -1,0 +1,294 @@
+using CoBan.Workflow.Engine.Expressions;
+using CoBan.Workflow.Engine.Model;
+using CoBan.Workflow.Engine.Time;
+
+namespace CoBan.Workflow.Engine.Execution;
+
+/// <summary>Waiting: tasks, timers, subscriptions, service and call waits, boundary events, and their cancellation.</summary>
+internal sealed partial class Run
+{
+    private void WaitForTask(Execution exec, FlowNode node)
+    {
+        var spec = node.UserTask ?? new UserTaskSpec();
+        exec.State = ExecutionState.Waiting;
+        string? assignee; IReadOnlyList<string> users; string? bureau; DateTimeOffset? due, followUp;
+        try
+        {
+            var context = Context(exec);
+            assignee = spec.Assignee?.Evaluate(context)?.ToString();
+            users = AsStrings(spec.CandidateUsers?.Evaluate(context));
+            bureau = spec.CandidateBureau?.Evaluate(context)?.ToString();
+            due = DueDate(spec.Due, context);
+            followUp = DueDate(spec.FollowUp, context);
+        }
+        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        {
+            RaiseIncident(exec, $"无法创建任务：{Zh(e)}", $"cannot create the task: {En(e)}");
+            return;
+        }
+        var id = NewId();
+        AddWait(exec, new Wait { Id = id, Kind = WaitKind.Task, ElementId = node.Id });
+        Commands.Add(new CreateUserTask(id, node.Id, node.Name, spec.AssignTo, assignee, spec.CandidateRoles, users, bureau,
+            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind == NodeKind.ManualTask));
+        AttachBoundaries(exec, node);
+    }
+
+    /// <summary>A due date given as a duration (from now, working days allowed) or as a date.</summary>
+    private DateTimeOffset? DueDate(Expression? expression, IExpressionContext context)
+    {
+        var value = expression?.Evaluate(context);
+        switch (value)
+        {
+            case null: return null;
+            case DateTimeOffset date: return date;
+            case string text:
+                var trimmed = text.Trim();
+                var kind = trimmed.StartsWith('P') || trimmed.StartsWith("-P", StringComparison.Ordinal) ? TimerKind.Duration : TimerKind.Date;
+                return TimerSpec.Parse(kind, trimmed).FirstDue(_now, _options.Calendar);
+            default:
+                throw new FormatException($"expected a date or a duration, got {Values.Describe(value)}");
+        }
+    }
+
+    private void WaitForService(Execution exec, FlowNode node)
+    {
+        exec.State = ExecutionState.Waiting;
+        var id = NewId();
+        AddWait(exec, new Wait { Id = id, Kind = WaitKind.Service, ElementId = node.Id });
+        InvokeService command;
+        try
+        {
+            command = InvokeCommand(exec, node, id);
+        }
+        catch (ExpressionException e)
+        {
+            RaiseIncident(exec, $"服务参数无法计算：{e.MessageZh}", $"a service parameter failed: {e.MessageEn}");
+            return;
+        }
+        Commands.Add(command);
+        AttachBoundaries(exec, node);
+    }
+
+    private InvokeService InvokeCommand(Execution exec, FlowNode node, int id)
+    {
+        var spec = node.Service!;
+        var context = Context(exec);
+        var parameters = new Dictionary<string, object?>(spec.Parameters.Count, StringComparer.Ordinal);
+        foreach (var (name, expression) in spec.Parameters) parameters[name] = expression.Evaluate(context);
+        return new InvokeService(id, node.Id, spec.Implementation, parameters, spec.Retries);
+    }
+
+    private void WaitForCall(Execution exec, FlowNode node)
+    {
+        exec.State = ExecutionState.Waiting;
+        var id = NewId();
+        AddWait(exec, new Wait { Id = id, Kind = WaitKind.Call, ElementId = node.Id });
+        if (CallCommand(exec, node, id) is not { } command) return;
+        Commands.Add(command);
+        AttachBoundaries(exec, node);
+    }
+
+    private StartCallActivity? CallCommand(Execution exec, FlowNode node, int id)
+    {
+        var spec = node.Call!;
+        try
+        {
+            var variables = MapIn(exec, spec);
+            return new StartCallActivity(id, node.Id, spec.CalledElement, spec.Binding, spec.Version, variables);
+        }
+        catch (ExpressionException e)
+        {
+            RaiseIncident(exec, $"调用活动的输入映射无法计算：{e.MessageZh}", $"the call activity's input mapping failed: {e.MessageEn}");
+            return null;
+        }
+    }
+
+    /// <summary>Adds the wait for a catch event, receive task or event-gateway target; false after an incident.</summary>
+    private bool AddEventWait(Execution exec, FlowNode trigger, FlowNode reactor)
+    {
+        var spec = trigger.Event;
+        try
+        {
+            switch (trigger.Trigger == EventTrigger.None && trigger.Kind == NodeKind.ReceiveTask ? EventTrigger.Message : trigger.Trigger)
+            {
+                case EventTrigger.Timer:
+                    var due = FirstDue(exec, spec!.Timer!);
+                    if (due is null) return true; // a cycle with no repetitions left never fires
+                    var timerId = NewId();
+                    AddWait(exec, new Wait { Id = timerId, Kind = WaitKind.Timer, ElementId = reactor.Id, Due = due });
+                    Commands.Add(new ScheduleTimer(timerId, reactor.Id, due.Value));
+                    return true;
+                case EventTrigger.Message:
+                    var key = Evaluate(exec, spec?.CorrelationKey)?.ToString();
+                    var messageId = NewId();
+                    AddWait(exec, new Wait { Id = messageId, Kind = WaitKind.Message, ElementId = reactor.Id, Name = spec!.Name, Key = key });
+                    Commands.Add(new SubscribeMessage(messageId, reactor.Id, spec.Name!, key));
+                    return true;
+                case EventTrigger.Signal:
+                    var signalId = NewId();
+                    AddWait(exec, new Wait { Id = signalId, Kind = WaitKind.Signal, ElementId = reactor.Id, Name = spec!.Name });
+                    Commands.Add(new SubscribeSignal(signalId, reactor.Id, spec.Name!));
+                    return true;
+                default:
+                    return true; // error and escalation boundaries are found when something is thrown
+            }
+        }
+        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        {
+            RaiseIncident(exec, $"'{trigger.Id}' 的定时器或关联键无法计算：{Zh(e)}", $"the timer or correlation key of '{trigger.Id}' failed: {En(e)}");
+            return false;
+        }
+    }
+
+    private DateTimeOffset? FirstDue(Execution exec, TimerDefinition timer) => Spec(exec, timer).FirstDue(_now, _options.Calendar);
+
+    private TimerSpec Spec(Execution exec, TimerDefinition timer)
+    {
+        if (timer.Fixed is { } fixedSpec) return fixedSpec;
+        var value = timer.Expression!.Evaluate(Context(exec));
+        var text = value is DateTimeOffset date ? date.ToString("O") : value?.ToString()
+            ?? throw new FormatException($"the timer expression {timer.Text} gave null");
+        return TimerSpec.Parse(timer.Kind, text);
+    }
+
+    private void AttachBoundaries(Execution exec, FlowNode node)
+    {
+        foreach (var boundary in node.Boundaries)
+            if (!AddEventWait(exec, boundary, boundary)) return;
+    }
+
+    private static void AddWait(Execution exec, Wait wait) => (exec.Waits ??= []).Add(wait);
+
+    private static void RemoveWait(Execution exec, Wait wait)
+    {
+        exec.Waits!.Remove(wait);
+        if (exec.Waits.Count == 0) exec.Waits = null;
+    }
+
+    /// <summary>Withdraws everything the execution waits for, telling the host what to cancel.</summary>
+    private void ClearWaits(Execution exec)
+    {
+        if (exec.Waits is null) return;
+        foreach (var wait in exec.Waits)
+        {
+            Command cancel = wait.Kind switch
+            {
+                WaitKind.Task => new CancelUserTask(wait.Id, wait.ElementId),
+                WaitKind.Timer => new CancelTimer(wait.Id, wait.ElementId),
+                WaitKind.Message => new UnsubscribeMessage(wait.Id),
+                WaitKind.Signal => new UnsubscribeSignal(wait.Id),
+                WaitKind.Service => new CancelService(wait.Id),
+                _ => new CancelCallActivity(wait.Id, wait.ElementId),
+            };
+            Commands.Add(cancel);
+        }
+        exec.Waits = null;
+    }
+
+    /// <summary>A wait's event happened: a timer fired, a message or signal arrived.</summary>
+    private void Occur(Execution exec, Wait wait)
+    {
+        var reactor = _def.Node(wait.ElementId);
+        if (reactor.Kind == NodeKind.BoundaryEvent)
+        {
+            FireBoundary(exec, wait, reactor);
+            return;
+        }
+        RemoveWait(exec, wait);
+        if (reactor.Id == exec.ElementId)
+        {
+            Leave(exec, reactor); // an intermediate catch event or receive task completes
+            return;
+        }
+        // An event-based gateway's target won: the other targets are withdrawn.
+        ClearWaits(exec);
+        var gateway = _def.Node(exec.ElementId);
+        Trace.Add(new(TraceKind.Left, gateway.Id));
+        var flow = gateway.Outgoing.First(f => f.Target == reactor);
+        Trace.Add(new(TraceKind.Taken, flow.Id));
+        exec.ElementId = reactor.Id;
+        exec.State = ExecutionState.Active;
+        _agenda.Enqueue(new Step(exec, reactor, StepKind.Occur));
+    }
+
+    private void FireBoundary(Execution activity, Wait wait, FlowNode boundary)
+    {
+        if (boundary.Interrupting)
+        {
+            Interrupt(activity, boundary);
+            return;
+        }
+        if (wait.Kind == WaitKind.Timer)
+        {
+            RemoveWait(activity, wait);
+            var next = Spec(activity, boundary.Event!.Timer!).NextDue(wait.Due ?? _now, wait.Fired + 1, _options.Calendar);
+            if (next is not null)
+            {
+                var id = NewId();
+                AddWait(activity, wait with { Id = id, Due = next, Fired = wait.Fired + 1 });
+                Commands.Add(new ScheduleTimer(id, boundary.Id, next.Value));
+            }
+        }
+        var token = NewExecution(activity.Parent, boundary.Id);
+        _agenda.Enqueue(new Step(token, boundary, StepKind.Occur));
+        token.State = ExecutionState.Active;
+    }
+
+    /// <summary>Cancels an activity (with everything inside it) and continues from the boundary event.</summary>
+    private void Interrupt(Execution activity, FlowNode boundary)
+    {
+        foreach (var child in _s.Executions.Where(e => e.Parent == activity.Id).ToList()) CancelTree(child);
+        ClearWaits(activity);
+        Trace.Add(new(TraceKind.Cancelled, activity.ElementId));
+        if (activity.State == ExecutionState.Incident) ResolveIncidentOf(activity);
+        activity.Locals = null;
+        activity.FlowId = null;
+        activity.ElementId = boundary.Id;
+        activity.State = ExecutionState.Active;
+        _agenda.Enqueue(new Step(activity, boundary, StepKind.Occur));
+    }
+
+    private void CancelTree(Execution exec, bool trace = true)
+    {
+        foreach (var child in _s.Executions.Where(e => e.Parent == exec.Id).ToList()) CancelTree(child);
+        ClearWaits(exec);
+        if (exec.State == ExecutionState.Incident) ResolveIncidentOf(exec);
+        if (trace) Trace.Add(new(TraceKind.Cancelled, exec.ElementId));
+        _s.Executions.Remove(exec);
+    }
+
+    /// <summary>Delivers a signal to every wait for it in this instance; true when any caught it.</summary>
+    private bool CatchSignal(string name)
+    {
+        var matches = new List<(Execution, Wait)>();
+        foreach (var exec in _s.Executions)
+            if (exec.Waits is not null)
+                foreach (var wait in exec.Waits)
+                    if (wait.Kind == WaitKind.Signal && wait.Name == name) matches.Add((exec, wait));
+        foreach (var (exec, wait) in matches)
+        {
+            // An earlier catch may have interrupted this one's activity.
+            if (!_s.Executions.Contains(exec) || exec.Waits?.Contains(wait) != true) continue;
+            Occur(exec, wait);
+        }
+        return matches.Count > 0;
+    }
+
+    private void RaiseIncident(Execution exec, string zh, string en)
+    {
+        exec.State = ExecutionState.Incident;
+        exec.Incident = en;
+        Trace.Add(new(TraceKind.Incident, exec.ElementId));
+        Commands.Add(new RaiseIncident(exec.Id, exec.ElementId, zh, en));
+    }
+
+    private void ResolveIncidentOf(Execution exec)
+    {
+        if (exec.Incident is null) return;
+        exec.Incident = null;
+        Commands.Add(new ResolveIncident(exec.Id, exec.ElementId));
+    }
+
+    private static string Zh(Exception e) => e is ExpressionException x ? x.MessageZh : e.Message;
+    private static string En(Exception e) => e is ExpressionException x ? x.MessageEn : e.Message;
+}

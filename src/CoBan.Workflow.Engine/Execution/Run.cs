@@ -1,0 +1,250 @@
+using CoBan.Workflow.Engine.Expressions;
+using CoBan.Workflow.Engine.Model;
+
+namespace CoBan.Workflow.Engine.Execution;
+
+using Vars = IReadOnlyDictionary<string, object?>;
+
+/// <summary>
+/// One Advance: applies a stimulus to a private copy of the state, then moves tokens through an
+/// agenda (a queue, not recursion, so long chains of pass-through elements cannot overflow the
+/// stack) until every token waits or has ended.
+/// </summary>
+internal sealed partial class Run
+{
+    private readonly ProcessDefinition _def;
+    private readonly InstanceState _s;
+    private readonly DateTimeOffset _now;
+    private readonly EngineOptions _options;
+    private readonly Queue<Step> _agenda = new();
+    private int _steps;
+
+    private enum StepKind : byte { Enter, EnterInstance, Occur }
+
+    private readonly record struct Step(Execution Execution, FlowNode Node, StepKind Kind);
+
+    internal Run(ProcessDefinition definition, InstanceState state, DateTimeOffset now, EngineOptions options)
+    {
+        _def = definition;
+        _s = state;
+        _now = now;
+        _options = options;
+    }
+
+    internal List<Command> Commands { get; } = [];
+    internal List<TraceEntry> Trace { get; } = [];
+    internal List<Rejection> Rejections { get; } = [];
+
+    internal AdvanceOutcome Apply(Stimulus stimulus)
+    {
+        var outcome = stimulus switch
+        {
+            Start start => ApplyStart(start),
+            CompleteTask complete => ApplyCompleteTask(complete),
+            FireTimer timer => ApplyTimer(timer),
+            DeliverMessage message => ApplyMessage(message),
+            DeliverSignal signal => ApplySignal(signal),
+            CompleteService done => ApplyServiceDone(done),
+            FailService failed => ApplyServiceFailed(failed),
+            CompleteCallActivity called => ApplyCallDone(called),
+            RetryIncident retry => ApplyRetry(retry),
+            SetVariables set => ApplySetVariables(set),
+            Cancel cancel => ApplyCancel(cancel),
+            _ => Reject("unknown-stimulus", "未知的操作", $"unknown stimulus {stimulus.GetType().Name}"),
+        };
+        if (outcome == AdvanceOutcome.Applied) Drain();
+        return outcome;
+    }
+
+    private AdvanceOutcome ApplyStart(Start start)
+    {
+        _s.Called = start.Called;
+        SetAll(null, start.Variables);
+        IReadOnlyList<FlowNode> starts;
+        if (start.StartEventId is { } id)
+        {
+            var node = _def.Starts.FirstOrDefault(n => n.Id == id);
+            if (node is null)
+                return Reject("no-start-event", $"'{id}' 不是流程 '{_def.Id}' 的开始事件", $"'{id}' is not a start event of process '{_def.Id}'");
+            starts = [node];
+        }
+        else
+        {
+            starts = _def.Starts.Where(n => n.Kind != NodeKind.StartEvent || n.Trigger == EventTrigger.None).ToList();
+            if (starts.Count == 0)
+                return Reject("no-none-start", "流程没有空开始事件：请指定要触发的开始事件", "the process has no none start event: name the start event to trigger");
+        }
+        foreach (var node in starts) Enqueue(NewExecution(0, node.Id), node);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyCompleteTask(CompleteTask complete)
+    {
+        if (_s.FindWait(complete.TaskId) is not ({ } exec, { Kind: WaitKind.Task } wait))
+            return Reject("no-task", $"任务 {complete.TaskId} 不存在或已完成", $"task {complete.TaskId} does not exist or is already completed");
+        var node = _def.Node(exec.ElementId);
+        var values = FormValidation.Check(node.UserTask?.Form ?? [], complete.Variables, Rejections);
+        if (values is null) return AdvanceOutcome.Rejected;
+        RemoveWait(exec, wait);
+        SetAll(exec, values);
+        Leave(exec, node);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyTimer(FireTimer timer)
+    {
+        // A timer cancelled in the same transaction as a step may still fire once from the
+        // scheduler's point of view: ignoring unknown ids makes firings idempotent.
+        if (_s.FindWait(timer.TimerId) is not ({ } exec, { Kind: WaitKind.Timer } wait)) return AdvanceOutcome.Ignored;
+        Occur(exec, wait);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyMessage(DeliverMessage message)
+    {
+        foreach (var exec in _s.Executions)
+        {
+            if (exec.Waits is null) continue;
+            foreach (var wait in exec.Waits)
+            {
+                if (wait.Kind != WaitKind.Message || wait.Name != message.Name) continue;
+                if (wait.Key is not null && wait.Key != message.CorrelationKey) continue;
+                SetAll(null, message.Variables);
+                Occur(exec, wait);
+                return AdvanceOutcome.Applied;
+            }
+        }
+        var keyText = message.CorrelationKey is null ? "" : $"（关联键 {message.CorrelationKey}）";
+        return Reject("not-correlated", $"没有等待消息 '{message.Name}'{keyText} 的元素", $"nothing waits for message '{message.Name}'{(message.CorrelationKey is null ? "" : $" (key {message.CorrelationKey})")}");
+    }
+
+    private AdvanceOutcome ApplySignal(DeliverSignal signal)
+    {
+        var caught = CatchSignal(signal.Name);
+        if (!caught) return AdvanceOutcome.Ignored;
+        SetAll(null, signal.Variables);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyServiceDone(CompleteService done)
+    {
+        if (_s.FindWait(done.CallId) is not ({ } exec, { Kind: WaitKind.Service } wait))
+            return AdvanceOutcome.Ignored; // a late result for a service call that was cancelled
+        RemoveWait(exec, wait);
+        SetAll(exec, done.Variables);
+        ResolveIncidentOf(exec);
+        Leave(exec, _def.Node(exec.ElementId));
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyServiceFailed(FailService failed)
+    {
+        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service }))
+            return AdvanceOutcome.Ignored;
+        if (failed.ErrorCode is not null && ThrowError(exec, failed.ErrorCode, fromActivity: true)) return AdvanceOutcome.Applied;
+        var code = failed.ErrorCode is null ? "" : $"（错误码 {failed.ErrorCode} 未被捕获）";
+        RaiseIncident(exec, $"服务调用失败{code}：{failed.Message}", $"the service call failed{(failed.ErrorCode is null ? "" : $" (error {failed.ErrorCode} not caught)")}: {failed.Message}");
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyCallDone(CompleteCallActivity done)
+    {
+        if (_s.FindWait(done.CallId) is not ({ } exec, { Kind: WaitKind.Call } wait))
+            return AdvanceOutcome.Ignored;
+        var node = _def.Node(exec.ElementId);
+        if (done.ErrorCode is not null)
+        {
+            if (!ThrowError(exec, done.ErrorCode, fromActivity: true))
+                RaiseIncident(exec, $"被调用的流程以未捕获的错误 '{done.ErrorCode}' 结束", $"the called process ended with an uncaught error '{done.ErrorCode}'");
+            return AdvanceOutcome.Applied;
+        }
+        RemoveWait(exec, wait);
+        MapOut(exec, node.Call!, done.Variables);
+        ResolveIncidentOf(exec);
+        Leave(exec, node);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyRetry(RetryIncident retry)
+    {
+        var exec = _s.FindExecution(retry.ExecutionId);
+        if (exec is not { State: ExecutionState.Incident })
+            return Reject("no-incident", $"执行 {retry.ExecutionId} 没有待处理的故障", $"execution {retry.ExecutionId} has no open incident");
+        var node = _def.Node(exec.ElementId);
+        ResolveIncidentOf(exec);
+        if (exec.Waits?.FirstOrDefault(w => w.Kind is WaitKind.Service or WaitKind.Call) is { } wait)
+        {
+            exec.State = ExecutionState.Waiting;
+            if (wait.Kind == WaitKind.Service) Commands.Add(InvokeCommand(exec, node, wait.Id));
+            else if (CallCommand(exec, node, wait.Id) is { } call) Commands.Add(call);
+        }
+        else
+        {
+            ClearWaits(exec);
+            exec.State = ExecutionState.Active;
+            Enqueue(exec, node, IsInstanceOf(exec, node) ? StepKind.EnterInstance : StepKind.Enter);
+        }
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplySetVariables(SetVariables set)
+    {
+        SetAll(null, set.Variables);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyCancel(Cancel cancel)
+    {
+        foreach (var top in _s.Executions.Where(e => e.Parent == 0).ToList()) CancelTree(top);
+        _s.Status = InstanceStatus.Terminated;
+        Commands.Add(new InstanceTerminated(cancel.Reason));
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome Reject(string code, string zh, string en)
+    {
+        Rejections.Add(new Rejection(code, zh, en));
+        return AdvanceOutcome.Rejected;
+    }
+
+    /// <summary>Runs the agenda to quiescence, then activates inclusive joins nobody else can reach.</summary>
+    private void Drain()
+    {
+        do
+        {
+            while (_agenda.TryDequeue(out var step))
+            {
+                if (++_steps > _options.MaxSteps) throw new StepLimitExceeded(step.Node.Id);
+                if (!_s.Executions.Contains(step.Execution)) continue; // cancelled while queued
+                switch (step.Kind)
+                {
+                    case StepKind.Occur: Trace.Add(new(TraceKind.Entered, step.Node.Id)); Leave(step.Execution, step.Node); break;
+                    default: Execute(step.Execution, step.Node, step.Kind == StepKind.EnterInstance); break;
+                }
+            }
+        }
+        while (ActivateInclusiveJoins());
+    }
+
+    private void Enqueue(Execution exec, FlowNode node, StepKind kind = StepKind.Enter)
+    {
+        exec.ElementId = node.Id;
+        exec.State = ExecutionState.Active;
+        _agenda.Enqueue(new Step(exec, node, kind));
+    }
+
+    private Execution NewExecution(int parent, string elementId, Dictionary<string, object?>? locals = null)
+    {
+        var exec = new Execution { Id = _s.NextId++, Parent = parent, ElementId = elementId, Locals = locals };
+        _s.Executions.Add(exec);
+        return exec;
+    }
+
+    private int NewId() => _s.NextId++;
+
+    private void SetAll(Execution? exec, Vars? values)
+    {
+        if (values is null) return;
+        foreach (var (name, value) in values) SetVariable(exec, name, Values.Normalize(value));
+    }
+}

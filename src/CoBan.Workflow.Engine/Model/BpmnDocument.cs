@@ -1,0 +1,31 @@
+namespace CoBan.Workflow.Engine.Model;
+
+/// <summary>A parsed BPMN file: its processes (compiled) and the problems found in it.</summary>
+public sealed class BpmnDocument
+{
+    internal BpmnDocument(string? definitionsId, IReadOnlyList<ProcessDefinition> processes, IReadOnlyList<BpmnProblem> problems)
+    {
+        DefinitionsId = definitionsId;
+        Processes = processes;
+        Problems = problems;
+        foreach (var p in processes) p.Document = this;
+    }
+
+    public string? DefinitionsId { get; }
+
+    /// <summary>Processes that compiled (executable or not). A process with errors is absent.</summary>
+    public IReadOnlyList<ProcessDefinition> Processes { get; }
+
+    /// <summary>Every problem found, errors and warnings, in document order.</summary>
+    public IReadOnlyList<BpmnProblem> Problems { get; }
+
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+
+    public IEnumerable<ProcessDefinition> Executable => Processes.Where(p => p.IsExecutable);
+
+    public ProcessDefinition? FindProcess(string id) => Processes.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The process to run: the one named, or the only executable one.</summary>
+    public ProcessDefinition? MainProcess(string? processId = null) =>
+        processId is not null ? FindProcess(processId) : Executable.FirstOrDefault();
+}

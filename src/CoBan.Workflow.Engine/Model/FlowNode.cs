@@ -1,0 +1,72 @@
+using CoBan.Workflow.Engine.Expressions;
+
+namespace CoBan.Workflow.Engine.Model;
+
+/// <summary>
+/// One compiled flow node. A single sealed class with optional parts (rather than a type per BPMN
+/// element) keeps the executor a flat switch over <see cref="Kind"/> on the hot path.
+/// Immutable once the definition is compiled.
+/// </summary>
+public sealed class FlowNode
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required NodeKind Kind { get; init; }
+    public EventTrigger Trigger { get; init; }
+
+    /// <summary>Position in <see cref="ProcessDefinition.Nodes"/>.</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>The sub-process this node lives in; null for the process level.</summary>
+    public FlowNode? Container { get; internal set; }
+
+    public SequenceFlow[] Incoming { get; internal set; } = [];
+    public SequenceFlow[] Outgoing { get; internal set; } = [];
+
+    /// <summary>The default flow of a gateway or activity (taken when no condition holds).</summary>
+    public SequenceFlow? Default { get; internal set; }
+
+    /// <summary>Boundary events attached to this activity.</summary>
+    public FlowNode[] Boundaries { get; internal set; } = [];
+
+    /// <summary>For a boundary event: the activity it is attached to.</summary>
+    public FlowNode? AttachedTo { get; internal set; }
+
+    /// <summary>For a boundary event: cancelActivity (interrupting). Start events of event sub-processes are refused.</summary>
+    public bool Interrupting { get; init; } = true;
+
+    /// <summary>For a sub-process: its child nodes and how it starts.</summary>
+    public FlowNode[] Children { get; internal set; } = [];
+    public FlowNode[] Starts { get; internal set; } = [];
+
+    public EventSpec? Event { get; init; }
+    public UserTaskSpec? UserTask { get; init; }
+    public ServiceSpec? Service { get; init; }
+    public NoticeSpec? Notice { get; init; }
+    public CallSpec? Call { get; init; }
+    public LoopSpec? Loop { get; init; }
+
+    /// <summary>The case action (coban:action) a user task applies when completed.</summary>
+    public string? CaseAction { get; init; }
+
+    /// <summary>For an inclusive gateway: the nodes of its scope from which a token can still reach it.</summary>
+    internal bool[]? ReachableFrom { get; set; }
+
+    /// <summary>For an event-based gateway: its targets (catch events and receive tasks).</summary>
+    public bool IsEventGatewayTarget { get; internal set; }
+
+    public override string ToString() => $"{Kind.XmlName()} '{Id}'";
+}
+
+/// <summary>A sequence flow, with its condition compiled.</summary>
+public sealed class SequenceFlow
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required FlowNode Source { get; init; }
+    public required FlowNode Target { get; init; }
+    public Expression? Condition { get; init; }
+    public int Index { get; internal set; }
+    public bool IsDefault => Source.Default == this;
+    public override string ToString() => $"sequenceFlow '{Id}'";
+}

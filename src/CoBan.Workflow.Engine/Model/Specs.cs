@@ -1,0 +1,87 @@
+using CoBan.Workflow.Engine.Expressions;
+using CoBan.Workflow.Engine.Time;
+
+namespace CoBan.Workflow.Engine.Model;
+
+/// <summary>What an event waits for or throws.</summary>
+public sealed class EventSpec
+{
+    /// <summary>Message, signal, error or escalation name/code; null for a catch-all error/escalation.</summary>
+    public string? Name { get; init; }
+    public TimerDefinition? Timer { get; init; }
+    /// <summary>coban:correlationKey: evaluated when the wait begins.</summary>
+    public Expression? CorrelationKey { get; init; }
+}
+
+/// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>
+public sealed class TimerDefinition
+{
+    public required TimerKind Kind { get; init; }
+    public required string Text { get; init; }
+    /// <summary>Parsed once when the text holds no expression.</summary>
+    public TimerSpec? Fixed { get; init; }
+    public Expression? Expression { get; init; }
+}
+
+public enum AssignTo : byte { None, CaseOwner, DutyLeader, ChiefCoordinator, Supervisor, Expression }
+
+/// <summary>Who does a user task and when it is due (coban: and camunda: attributes).</summary>
+public sealed class UserTaskSpec
+{
+    public AssignTo AssignTo { get; init; }
+    /// <summary>An explicit assignee: coban:assignTo="${...}" or camunda:assignee.</summary>
+    public Expression? Assignee { get; init; }
+    public string[] CandidateRoles { get; init; } = [];
+    public Expression? CandidateUsers { get; init; }
+    public Expression? CandidateBureau { get; init; }
+    public Expression? Due { get; init; }
+    public Expression? FollowUp { get; init; }
+    public string? RemindBefore { get; init; }
+    public string? EscalateAfter { get; init; }
+    public string? FormKey { get; init; }
+    public FormField[] Form { get; init; } = [];
+}
+
+public enum FormFieldType : byte { String, Text, Long, Double, Boolean, Date, Enum, List }
+
+public sealed record FormField(string Id, string? Label, FormFieldType Type, bool Required, IReadOnlyList<KeyValuePair<string, string>> Values, string? DefaultValue);
+
+/// <summary>A service task's host implementation (coban:action, or a Camunda implementation name).</summary>
+public sealed class ServiceSpec
+{
+    public required string Implementation { get; init; }
+    public IReadOnlyList<KeyValuePair<string, Expression>> Parameters { get; init; } = [];
+    public int Retries { get; init; } = 3;
+}
+
+/// <summary>A notice sent by a send task or a throw/end event (coban:notice).</summary>
+public sealed class NoticeSpec
+{
+    public required string Template { get; init; }
+    public string[] Channels { get; init; } = [];
+    public string Recipient { get; init; } = "applicant";
+}
+
+public enum CallBinding : byte { Latest, Version, Deployment }
+
+public sealed record VariableMapping(string? Source, Expression? SourceExpression, string? Target, bool All, bool Local);
+
+public sealed class CallSpec
+{
+    public required string CalledElement { get; init; }
+    public CallBinding Binding { get; init; }
+    public int? Version { get; init; }
+    public VariableMapping[] In { get; init; } = [];
+    public VariableMapping[] Out { get; init; } = [];
+}
+
+/// <summary>Multi-instance loop characteristics.</summary>
+public sealed class LoopSpec
+{
+    public bool Sequential { get; init; }
+    public Expression? Cardinality { get; init; }
+    /// <summary>A variable name or expression giving the list to iterate.</summary>
+    public Expression? Collection { get; init; }
+    public string? ElementVariable { get; init; }
+    public Expression? CompletionCondition { get; init; }
+}

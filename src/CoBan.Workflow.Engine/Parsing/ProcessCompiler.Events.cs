@@ -1,0 +1,125 @@
+using System.Xml.Linq;
+using CoBan.Workflow.Engine.Model;
+using CoBan.Workflow.Engine.Time;
+using static CoBan.Workflow.Engine.Parsing.BpmnCompiler;
+
+namespace CoBan.Workflow.Engine.Parsing;
+
+internal sealed partial class ProcessCompiler
+{
+    private static readonly string[] UnsupportedDefinitions =
+        ["conditionalEventDefinition", "compensateEventDefinition", "linkEventDefinition", "cancelEventDefinition"];
+
+    private (EventTrigger, EventSpec?) ReadEvent(XElement el, NodeKind kind, string id)
+    {
+        var type = kind.XmlName();
+        var definitions = el.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        foreach (var reference in el.Elements(Bpmn + "eventDefinitionRef"))
+        {
+            if (_doc.RootEventDefinitions.TryGetValue(reference.Value.Trim(), out var shared)) definitions.Add(shared);
+            else Error(id, type, $"eventDefinitionRef '{reference.Value.Trim()}' 找不到对应的事件定义",
+                $"eventDefinitionRef '{reference.Value.Trim()}' does not name an event definition", reference);
+        }
+        if (definitions.Count == 0) return (EventTrigger.None, null);
+        if (definitions.Count > 1)
+        {
+            Error(id, type, $"不支持的元素 多重事件 {type} '{id}'（一个事件上有多个事件定义）",
+                $"unsupported element multiple event {type} '{id}' (several event definitions on one event)", el);
+            return (EventTrigger.None, null);
+        }
+        var definition = definitions[0];
+        var name = definition.Name.LocalName;
+        if (UnsupportedDefinitions.Contains(name))
+        {
+            var what = name.Replace("EventDefinition", "");
+            Error(id, type, $"不支持的元素 {what} {type} '{id}'", $"unsupported element {what} {type} '{id}': CoBan does not execute {what} events", el);
+            return (EventTrigger.None, null);
+        }
+        var correlation = Attr(el, "correlationKey") is { } key ? Compile(key, id, type, "关联键", "correlation key", el) : null;
+        switch (name)
+        {
+            case "terminateEventDefinition":
+                return (EventTrigger.Terminate, null);
+            case "timerEventDefinition":
+                return (EventTrigger.Timer, new EventSpec { Timer = ReadTimer(definition, id, type) });
+            case "messageEventDefinition":
+                // A message throw may instead send a notice (coban:notice), so its messageRef is optional.
+                var throws = kind is NodeKind.EndEvent or NodeKind.IntermediateThrowEvent;
+                return (EventTrigger.Message, new EventSpec { Name = RefName(definition, "messageRef", _doc.Messages, id, type, required: !throws), CorrelationKey = correlation });
+            case "signalEventDefinition":
+                return (EventTrigger.Signal, new EventSpec { Name = RefName(definition, "signalRef", _doc.Signals, id, type, required: true) });
+            case "errorEventDefinition":
+                return (EventTrigger.Error, new EventSpec { Name = CodeRef(definition, "errorRef", _doc.Errors, id, type) });
+            case "escalationEventDefinition":
+                return (EventTrigger.Escalation, new EventSpec { Name = CodeRef(definition, "escalationRef", _doc.Escalations, id, type) });
+            default:
+                Error(id, type, $"无法识别的事件定义 {name}", $"unrecognised event definition {name}", definition);
+                return (EventTrigger.None, null);
+        }
+    }
+
+    private EventSpec? ReadReceiveTask(XElement el, string id)
+    {
+        var name = RefName(el, "messageRef", _doc.Messages, id, "receiveTask", required: true);
+        var correlation = Attr(el, "correlationKey") is { } key ? Compile(key, id, "receiveTask", "关联键", "correlation key", el) : null;
+        return new EventSpec { Name = name, CorrelationKey = correlation };
+    }
+
+    private TimerDefinition? ReadTimer(XElement definition, string id, string type)
+    {
+        var parts = new[] { ("timeDuration", TimerKind.Duration), ("timeDate", TimerKind.Date), ("timeCycle", TimerKind.Cycle) }
+            .Select(p => (Element: definition.Element(Bpmn + p.Item1), Kind: p.Item2))
+            .Where(p => p.Element is not null)
+            .ToList();
+        if (parts.Count != 1)
+        {
+            Error(id, type, "定时器需要且只能有一个 timeDuration、timeDate 或 timeCycle", "a timer needs exactly one of timeDuration, timeDate or timeCycle", definition);
+            return null;
+        }
+        var (element, kind) = parts[0];
+        var text = element!.Value.Trim();
+        if (text.Length == 0)
+        {
+            Error(id, type, "定时器的值为空", "the timer value is empty", element);
+            return null;
+        }
+        if (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal))
+        {
+            var expression = Compile(text, id, type, "定时器", "timer", element);
+            return expression is null ? null : new TimerDefinition { Kind = kind, Text = text, Expression = expression };
+        }
+        try
+        {
+            return new TimerDefinition { Kind = kind, Text = text, Fixed = TimerSpec.Parse(kind, text) };
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            Error(id, type, $"定时器的值 '{text}' 无效：{e.Message}", $"invalid timer value '{text}': {e.Message}", element);
+            return null;
+        }
+    }
+
+    private string? RefName(XElement el, string attribute, Dictionary<string, string> names, string id, string type, bool required)
+    {
+        var reference = (string?)el.Attribute(attribute);
+        if (reference is null)
+        {
+            if (required)
+                Error(id, type, $"缺少 {attribute}：请选择或新建一个{(attribute == "signalRef" ? "信号" : "消息")}",
+                    $"missing {attribute}: choose or create a {(attribute == "signalRef" ? "signal" : "message")}", el);
+            return null;
+        }
+        if (names.TryGetValue(reference, out var name)) return name;
+        Error(id, type, $"{attribute} '{reference}' 找不到对应的定义", $"{attribute} '{reference}' does not name a definition in this file", el);
+        return null;
+    }
+
+    private string? CodeRef(XElement el, string attribute, Dictionary<string, string?> codes, string id, string type)
+    {
+        var reference = (string?)el.Attribute(attribute);
+        if (reference is null) return null; // catch-all, or a throw without a code
+        if (codes.TryGetValue(reference, out var code)) return code ?? reference;
+        Error(id, type, $"{attribute} '{reference}' 找不到对应的定义", $"{attribute} '{reference}' does not name a definition in this file", el);
+        return null;
+    }
+}

@@ -1,0 +1,153 @@
+using CoBan.Workflow.Engine.Model;
+
+namespace CoBan.Workflow.Engine.Parsing;
+
+/// <summary>Semantic checks after wiring: what each kind of node needs to run.</summary>
+internal sealed partial class ProcessCompiler
+{
+    private void Validate()
+    {
+        foreach (var node in _nodes)
+        {
+            switch (node.Kind)
+            {
+                case NodeKind.StartEvent: ValidateStart(node); break;
+                case NodeKind.EndEvent: ValidateEnd(node); break;
+                case NodeKind.IntermediateCatchEvent: ValidateCatch(node); break;
+                case NodeKind.IntermediateThrowEvent: ValidateThrow(node); break;
+                case NodeKind.BoundaryEvent: ValidateBoundary(node); break;
+                case NodeKind.SendTask when node.Notice is null && node.Service is null:
+                    Error(node, "发送任务未指定通知模板：请设置 coban:notice", "the send task names no notice: set coban:notice");
+                    break;
+                case NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway or NodeKind.ParallelGateway: ValidateGateway(node); break;
+                case NodeKind.EventBasedGateway: ValidateEventGateway(node); break;
+            }
+            if (node.Kind.IsActivity() || node.Kind is NodeKind.IntermediateCatchEvent or NodeKind.IntermediateThrowEvent)
+                CheckReachable(node);
+        }
+        var noneStarts = _nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).GroupBy(n => n.Container);
+        foreach (var group in noneStarts.Where(g => g.Count() > 1))
+            foreach (var extra in group.Skip(1))
+                Error(extra, "同一层级只能有一个空开始事件", "only one none start event is allowed per level");
+    }
+
+    private void ValidateStart(FlowNode node)
+    {
+        if (node.Incoming.Length > 0)
+            Error(node, "开始事件不能有进入的顺序流", "a start event cannot have incoming sequence flows");
+        var allowed = node.Container is null
+            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message
+            : node.Trigger == EventTrigger.None;
+        if (!allowed)
+            Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}开始事件 '{node.Id}'{(node.Container is null ? "" : "（子流程内只能用空开始事件）")}",
+                $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} startEvent '{node.Id}'{(node.Container is null ? "" : " (a sub-process starts with a none start event)")}");
+    }
+
+    private void ValidateEnd(FlowNode node)
+    {
+        if (node.Outgoing.Length > 0)
+            Error(node, "结束事件不能有出口顺序流", "an end event cannot have outgoing sequence flows");
+        if (node.Trigger is EventTrigger.Timer)
+            Error(node, "不支持的元素 定时结束事件", "unsupported element timer endEvent");
+        if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
+            Error(node, "消息结束事件需要 messageRef 或 coban:notice", "a message end event needs a messageRef or a coban:notice");
+    }
+
+    private void ValidateCatch(FlowNode node)
+    {
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal))
+            Error(node, $"中间捕获事件需要定时器、消息或信号定义（当前：{TriggerZh(node.Trigger)}）",
+                $"an intermediate catch event needs a timer, message or signal definition (found: {node.Trigger})");
+    }
+
+    private void ValidateThrow(FlowNode node)
+    {
+        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message))
+            Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}中间抛出事件 '{node.Id}'", $"unsupported element {node.Trigger} intermediateThrowEvent '{node.Id}'");
+        if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
+            Error(node, "消息抛出事件需要 messageRef 或 coban:notice", "a message throw event needs a messageRef or a coban:notice");
+    }
+
+    private void ValidateBoundary(FlowNode node)
+    {
+        if (node.Incoming.Length > 0)
+            Error(node, "边界事件不能有进入的顺序流", "a boundary event cannot have incoming sequence flows");
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal))
+            Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
+        if (node.Trigger == EventTrigger.Error && !node.Interrupting)
+            Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
+    }
+
+    private void ValidateGateway(FlowNode node)
+    {
+        if (node.Outgoing.Length == 0)
+            Error(node, "网关没有出口顺序流", "the gateway has no outgoing sequence flow");
+        if (node.Kind == NodeKind.ParallelGateway && node.Outgoing.Any(f => f.Condition is not null))
+            Warning(node, "并行网关出口上的条件会被忽略（所有分支都会执行）", "conditions on a parallel gateway's outgoing flows are ignored (every branch runs)");
+        if (node.Kind == NodeKind.ExclusiveGateway && node.Outgoing.Length > 1
+            && node.Outgoing.Count(f => f.Condition is null && f != node.Default) > 0)
+            Warning(node, "排他网关有无条件且非默认的出口：按顺序它总会被选中", "the exclusive gateway has an outgoing flow with no condition that is not the default: in order, it is always taken");
+        if (node.Default?.Condition is not null)
+            Warning(node, $"默认流 '{node.Default.Id}' 上的条件会被忽略", $"the condition on default flow '{node.Default.Id}' is ignored");
+    }
+
+    private void ValidateEventGateway(FlowNode node)
+    {
+        if (node.Outgoing.Length < 2)
+            Error(node, "事件网关至少需要两个出口", "an event-based gateway needs at least two outgoing flows");
+        foreach (var flow in node.Outgoing)
+        {
+            var target = flow.Target;
+            var ok = (target.Kind == NodeKind.IntermediateCatchEvent && target.Trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal)
+                     || target.Kind == NodeKind.ReceiveTask;
+            if (!ok)
+                Error(node, $"事件网关的出口 '{target.Id}' 必须是定时、消息或信号中间捕获事件或接收任务",
+                    $"the event-based gateway's target '{target.Id}' must be a timer, message or signal catch event or a receive task");
+            else if (target.Incoming.Length != 1)
+                Error(target, "事件网关之后的事件只能有一个进入的顺序流", "an event after an event-based gateway may have only one incoming flow");
+            else
+                target.IsEventGatewayTarget = true;
+        }
+    }
+
+    private void CheckReachable(FlowNode node)
+    {
+        var scopeHasStart = _nodes.Any(n => n.Container == node.Container && n.Kind == NodeKind.StartEvent);
+        if (scopeHasStart && node.Incoming.Length == 0)
+            Warning(node, "该元素没有进入的顺序流，永远不会被执行", "the element has no incoming sequence flow and will never run");
+    }
+
+    /// <summary>
+    /// For each inclusive gateway, mark the nodes of its level from which a token could still reach it
+    /// (backwards over sequence flows; a boundary event is reachable from its activity). The join
+    /// fires when no token remains on such a node (BPMN 2.0 §13.3.2, inclusive gateway activation).
+    /// </summary>
+    private void ComputeInclusiveReachability()
+    {
+        foreach (var gateway in _nodes.Where(n => n.Kind == NodeKind.InclusiveGateway && n.Incoming.Length > 1))
+        {
+            var reach = new bool[_nodes.Count];
+            var stack = new Stack<FlowNode>(gateway.Incoming.Select(f => f.Source));
+            while (stack.TryPop(out var n))
+            {
+                if (reach[n.Index]) continue;
+                reach[n.Index] = true;
+                foreach (var f in n.Incoming) stack.Push(f.Source);
+                if (n.AttachedTo is { } activity) stack.Push(activity);
+            }
+            gateway.ReachableFrom = reach;
+        }
+    }
+
+    private static string TriggerZh(EventTrigger trigger) => trigger switch
+    {
+        EventTrigger.None => "空",
+        EventTrigger.Timer => "定时",
+        EventTrigger.Message => "消息",
+        EventTrigger.Signal => "信号",
+        EventTrigger.Error => "错误",
+        EventTrigger.Escalation => "升级",
+        EventTrigger.Terminate => "终止",
+        _ => trigger.ToString(),
+    };
+}

@@ -1,0 +1,296 @@
+using System.Xml.Linq;
+using CoBan.Workflow.Engine.Expressions;
+using CoBan.Workflow.Engine.Model;
+using static CoBan.Workflow.Engine.Parsing.BpmnCompiler;
+
+namespace CoBan.Workflow.Engine.Parsing;
+
+/// <summary>
+/// Compiles one bpmn:process: creates the flow nodes (recursing into sub-processes), wires
+/// sequence flows and boundary events, then validates. Problems in a non-executable process are
+/// downgraded to warnings: it documents, it does not run (it may still be called from this file).
+/// </summary>
+internal sealed partial class ProcessCompiler
+{
+    private readonly BpmnCompiler _doc;
+    private readonly XElement _process;
+    private readonly string _processId;
+    private readonly bool _executable;
+    private readonly List<FlowNode> _nodes = [];
+    private readonly Dictionary<string, FlowNode> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<FlowNode, XElement> _elements = [];
+    private readonly List<(XElement Element, FlowNode? Container)> _flowElements = [];
+    private readonly List<SequenceFlow> _flows = [];
+    private readonly List<BpmnProblem> _problems = [];
+
+    internal ProcessCompiler(BpmnCompiler doc, XElement process)
+    {
+        _doc = doc;
+        _process = process;
+        _processId = (string?)process.Attribute("id") ?? "";
+        _executable = (string?)process.Attribute("isExecutable") == "true";
+    }
+
+    internal ProcessDefinition? Compile()
+    {
+        if (_processId.Length == 0)
+            Error(null, "process", "流程缺少 id", "the process has no id", _process);
+        if (!_executable)
+            _doc.Problems.Add(new BpmnProblem(ProblemSeverity.Info, _processId, "process",
+                "该流程不可执行（isExecutable 不为 true），只作为文档或被本文件的调用活动调用",
+                "the process is not executable (isExecutable is not \"true\"); it documents, or is called from this file", Line(_process)));
+
+        var top = ReadContainer(_process, null, 0);
+        WireFlows();
+        WireBoundaries();
+        var starts = ResolveStarts(top, null);
+        Validate();
+
+        var hasErrors = _problems.Any(p => p.Severity == ProblemSeverity.Error);
+        foreach (var p in _problems)
+            _doc.Problems.Add(_executable || p.Severity != ProblemSeverity.Error ? p : p with { Severity = ProblemSeverity.Warning });
+        if (hasErrors) return null;
+
+        for (var i = 0; i < _nodes.Count; i++) _nodes[i].Index = i;
+        for (var i = 0; i < _flows.Count; i++) _flows[i].Index = i;
+        ComputeInclusiveReachability();
+        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts);
+    }
+
+    private List<FlowNode> ReadContainer(XElement container, FlowNode? owner, int depth)
+    {
+        var children = new List<FlowNode>();
+        foreach (var el in container.Elements())
+        {
+            if (el.Name.Namespace != Bpmn) continue; // vendor extensions outside extensionElements
+            var name = el.Name.LocalName;
+            var id = (string?)el.Attribute("id");
+            if (name == "sequenceFlow")
+            {
+                _flowElements.Add((el, owner));
+            }
+            else if (name == "subProcess" && (string?)el.Attribute("triggeredByEvent") == "true")
+            {
+                Error(id, "subProcess", "不支持的元素 事件子流程 (eventSubProcess) '" + id + "'",
+                    $"unsupported element event sub-process '{id}': use boundary events on a sub-process instead", el);
+            }
+            else if (ElementNames.FlowNodes.TryGetValue(name, out var kind))
+            {
+                if (id is null)
+                {
+                    Error(null, name, $"{name} 缺少 id", $"{name} has no id", el);
+                    continue;
+                }
+                var node = CreateNode(el, kind, id);
+                if (node is null) continue;
+                node.Container = owner;
+                _nodes.Add(node);
+                _byId.TryAdd(id, node);
+                _elements[node] = el;
+                children.Add(node);
+                if (kind == NodeKind.SubProcess)
+                {
+                    if (depth + 1 > _doc.Options.MaxNesting)
+                    {
+                        Error(id, name, $"子流程嵌套过深（超过 {_doc.Options.MaxNesting} 层）",
+                            $"sub-processes nest too deep (more than {_doc.Options.MaxNesting} levels)", el);
+                        continue;
+                    }
+                    var inner = ReadContainer(el, node, depth + 1);
+                    node.Children = [.. inner];
+                }
+            }
+            else if (ElementNames.Unsupported.Contains(name))
+            {
+                Error(id, name, $"不支持的元素 {name} '{id}'：{ElementNames.UnsupportedReasonZh(name)}",
+                    $"unsupported element {name} '{id}': {ElementNames.UnsupportedReasonEn(name)}", el);
+            }
+            else if (!ElementNames.Descriptive.Contains(name) && !name.EndsWith("EventDefinition", StringComparison.Ordinal)
+                     && name is not ("multiInstanceLoopCharacteristics" or "standardLoopCharacteristics" or "eventDefinitionRef"
+                         or "timerEventDefinition" or "conditionExpression" or "completionCondition" or "loopCardinality"))
+            {
+                Error(id, name, $"无法识别的 BPMN 元素 {name}", $"unrecognised BPMN element {name}", el);
+            }
+        }
+        return children;
+    }
+
+    private FlowNode? CreateNode(XElement el, NodeKind kind, string id)
+    {
+        var name = (string?)el.Attribute("name");
+        var (trigger, spec) = kind is NodeKind.StartEvent or NodeKind.EndEvent or NodeKind.IntermediateCatchEvent
+            or NodeKind.IntermediateThrowEvent or NodeKind.BoundaryEvent
+            ? ReadEvent(el, kind, id)
+            : (EventTrigger.None, null);
+        if (kind == NodeKind.ReceiveTask)
+            spec = ReadReceiveTask(el, id);
+
+        return new FlowNode
+        {
+            Id = id,
+            Name = name,
+            Kind = kind,
+            Trigger = trigger,
+            Interrupting = kind != NodeKind.BoundaryEvent || (string?)el.Attribute("cancelActivity") != "false",
+            Event = spec,
+            UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,
+            Service = kind == NodeKind.ServiceTask || (kind == NodeKind.SendTask && HasImplementation(el)) ? ReadService(el, id, kind) : null,
+            Notice = ReadNotice(el, id),
+            Call = kind == NodeKind.CallActivity ? ReadCall(el, id) : null,
+            Loop = kind.IsActivity() ? ReadLoop(el, id) : null,
+            CaseAction = kind is NodeKind.UserTask or NodeKind.ManualTask ? Attr(el, "action") : null,
+        };
+    }
+
+    private void WireFlows()
+    {
+        var incoming = new Dictionary<FlowNode, List<SequenceFlow>>();
+        var outgoing = new Dictionary<FlowNode, List<SequenceFlow>>();
+        foreach (var (el, container) in _flowElements)
+        {
+            var id = (string?)el.Attribute("id");
+            if (id is null)
+            {
+                Error(null, "sequenceFlow", "顺序流缺少 id", "a sequence flow has no id", el);
+                continue;
+            }
+            var source = Resolve(el, id, "sourceRef");
+            var target = Resolve(el, id, "targetRef");
+            if (source is null || target is null) continue;
+            if (source.Container != container || target.Container != container)
+            {
+                Error(id, "sequenceFlow", $"顺序流 '{id}' 跨越了子流程边界（{source.Id} → {target.Id}）",
+                    $"sequence flow '{id}' crosses a sub-process boundary ({source.Id} → {target.Id})", el);
+                continue;
+            }
+            var flow = new SequenceFlow
+            {
+                Id = id,
+                Name = (string?)el.Attribute("name"),
+                Source = source,
+                Target = target,
+                Condition = ReadCondition(el, id),
+            };
+            _flows.Add(flow);
+            Add(outgoing, source, flow);
+            Add(incoming, target, flow);
+        }
+        foreach (var node in _nodes)
+        {
+            node.Incoming = incoming.TryGetValue(node, out var i) ? [.. i] : [];
+            node.Outgoing = outgoing.TryGetValue(node, out var o) ? [.. o] : [];
+            var defaultId = (string?)_elements[node].Attribute("default");
+            if (defaultId is null) continue;
+            node.Default = node.Outgoing.FirstOrDefault(f => f.Id == defaultId);
+            if (node.Default is null)
+                Error(node, $"默认流 '{defaultId}' 不是该元素的出口顺序流", $"default flow '{defaultId}' is not an outgoing flow of this element");
+        }
+
+        static void Add(Dictionary<FlowNode, List<SequenceFlow>> map, FlowNode node, SequenceFlow flow)
+        {
+            if (!map.TryGetValue(node, out var list)) map[node] = list = [];
+            list.Add(flow);
+        }
+    }
+
+    private FlowNode? Resolve(XElement flow, string flowId, string attribute)
+    {
+        var reference = (string?)flow.Attribute(attribute);
+        if (reference is null)
+        {
+            Error(flowId, "sequenceFlow", $"顺序流缺少 {attribute}", $"the sequence flow has no {attribute}", flow);
+            return null;
+        }
+        if (_byId.TryGetValue(reference, out var node)) return node;
+        Error(flowId, "sequenceFlow", $"顺序流的 {attribute} '{reference}' 不是本流程中的流程节点",
+            $"the sequence flow's {attribute} '{reference}' is not a flow node of this process", flow);
+        return null;
+    }
+
+    private Expression? ReadCondition(XElement flow, string id)
+    {
+        var condition = flow.Element(Bpmn + "conditionExpression");
+        if (condition is null) return null;
+        var language = (string?)condition.Attribute("language");
+        if (language is not null && !language.Contains("juel", StringComparison.OrdinalIgnoreCase)
+            && !language.Contains("expression", StringComparison.OrdinalIgnoreCase))
+        {
+            Error(id, "sequenceFlow", $"不支持的条件语言 '{language}'，请使用 ${{...}} 表达式",
+                $"unsupported condition language '{language}'; use a ${{...}} expression", condition);
+            return null;
+        }
+        var text = condition.Value.Trim();
+        if (text.Length == 0)
+        {
+            Warning(id, "sequenceFlow", "条件表达式为空，视为无条件", "the condition expression is empty and is ignored", condition);
+            return null;
+        }
+        return Compile(text, id, "sequenceFlow", "条件", "condition", condition);
+    }
+
+    private void WireBoundaries()
+    {
+        var attached = new Dictionary<FlowNode, List<FlowNode>>();
+        foreach (var node in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent))
+        {
+            var el = _elements[node];
+            var reference = (string?)el.Attribute("attachedToRef");
+            if (reference is null)
+            {
+                Error(node, "边界事件缺少 attachedToRef（未附着在任何活动上）", "the boundary event has no attachedToRef (it is attached to nothing)");
+                continue;
+            }
+            if (!_byId.TryGetValue(reference, out var activity) || !activity.Kind.IsActivity())
+            {
+                Error(node, $"边界事件附着的 '{reference}' 不是本流程中的活动", $"the boundary event is attached to '{reference}', which is not an activity of this process");
+                continue;
+            }
+            if (activity.Container != node.Container)
+            {
+                Error(node, "边界事件与其附着的活动不在同一层级", "the boundary event is not at the same level as its activity");
+                continue;
+            }
+            node.AttachedTo = activity;
+            if (!attached.TryGetValue(activity, out var list)) attached[activity] = list = [];
+            list.Add(node);
+        }
+        foreach (var (activity, list) in attached) activity.Boundaries = [.. list];
+    }
+
+    /// <summary>Start events, or (BPMN 13.2.3) with none, the nodes that have no incoming flow.</summary>
+    private FlowNode[] ResolveStarts(List<FlowNode> scope, FlowNode? owner)
+    {
+        foreach (var sub in scope.Where(n => n.Kind == NodeKind.SubProcess))
+            sub.Starts = ResolveStarts([.. sub.Children], sub);
+        var starts = scope.Where(n => n.Kind == NodeKind.StartEvent).ToArray();
+        if (starts.Length > 0) return starts;
+        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget).ToArray();
+        if (implicitStarts.Length == 0 && scope.Count > 0)
+        {
+            if (owner is null) Error(_processId, "process", "流程没有开始事件，也没有可作为起点的元素", "the process has no start event and no element without incoming flows to start from", _process);
+            else Error(owner, "子流程没有开始事件", "the sub-process has no start event");
+        }
+        if (owner is null && scope.Count == 0)
+            Warning(_processId, "process", "流程为空", "the process is empty", _process);
+        return implicitStarts;
+    }
+
+    private Expression? Compile(string text, string? id, string? type, string whatZh, string whatEn, XObject at)
+    {
+        if (Expression.TryParse(text, out var expression, out var error)) return expression;
+        Error(id, type, $"{whatZh}表达式有误：{error!.MessageZh}（{text}）", $"invalid {whatEn} expression: {error.MessageEn} ({text})", at);
+        return null;
+    }
+
+    private void Error(string? id, string? type, string zh, string en, XObject? at) =>
+        _problems.Add(BpmnProblem.Error(id, type, zh, en, Line(at)));
+
+    private void Warning(string? id, string? type, string zh, string en, XObject? at) =>
+        _problems.Add(BpmnProblem.Warning(id, type, zh, en, Line(at)));
+
+    private void Error(FlowNode node, string zh, string en) =>
+        Error(node.Id, node.Kind.XmlName(), zh, en, _elements.GetValueOrDefault(node));
+
+    private void Warning(FlowNode node, string zh, string en) =>
+        Warning(node.Id, node.Kind.XmlName(), zh, en, _elements.GetValueOrDefault(node));
+}
