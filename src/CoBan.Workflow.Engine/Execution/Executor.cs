@@ -36,7 +36,8 @@ public static class Executor
         }
         else if (state.IsEnded)
         {
-            return stimulus is FireTimer or DeliverSignal
+            // Late arrivals for an ended instance are expected (a timer or service racing the end): not errors.
+            return stimulus is FireTimer or DeliverSignal or CompleteService or FailService or CompleteCallActivity
                 ? new AdvanceResult(AdvanceOutcome.Ignored, state, [], [], [])
                 : Refuse(state, "ended", "实例已结束", "the instance has ended");
         }

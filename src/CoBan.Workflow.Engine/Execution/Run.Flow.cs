@@ -177,9 +177,10 @@ internal sealed partial class Run
     private void Fork(Execution exec, FlowNode node, IReadOnlyList<SequenceFlow> flows)
     {
         if (node.Kind.IsGateway()) Trace.Add(new(TraceKind.Left, node.Id));
+        // Branches run in document order: the first flow keeps the execution, the rest get siblings.
+        Move(exec, flows[0]);
         for (var i = 1; i < flows.Count; i++)
             Move(NewExecution(exec.Parent, node.Id), flows[i]);
-        Move(exec, flows[0]);
     }
 
     private void TakeExclusive(Execution exec, FlowNode node)

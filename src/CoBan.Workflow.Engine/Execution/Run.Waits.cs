@@ -153,6 +153,8 @@ internal sealed partial class Run
 
     private void AttachBoundaries(Execution exec, FlowNode node)
     {
+        // A multi-instance activity's boundary events are the body's, attached once, not per instance.
+        if (node.Loop is not null && IsInstanceOf(exec, node)) return;
         foreach (var boundary in node.Boundaries)
             if (!AddEventWait(exec, boundary, boundary)) return;
     }

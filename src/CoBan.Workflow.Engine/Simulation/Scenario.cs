@@ -39,7 +39,7 @@ public static class Scenario
     public static ScenarioResult Run(BpmnDocument document, string? processId, DateTimeOffset start, Vars? variables,
         IEnumerable<ScenarioStep> steps, SimulationOptions? options = null)
     {
-        var sim = new Simulation(document, options).Start(processId, variables, start);
+        var sim = new Simulator(document, options).Start(processId, variables, start);
         foreach (var step in steps)
         {
             if (sim.Errors.Count > 0) break;

@@ -6,7 +6,7 @@ namespace CoBan.Workflow.Engine.Simulation;
 using Vars = IReadOnlyDictionary<string, object?>;
 
 /// <summary>Applying the engine's commands in memory, as the host would in its transaction.</summary>
-public sealed partial class Simulation
+public sealed partial class Simulator
 {
     private void Apply(SimulatedInstance instance, Stimulus stimulus, bool quiet = false)
     {

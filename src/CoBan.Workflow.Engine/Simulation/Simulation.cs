@@ -22,14 +22,14 @@ public sealed record SimulationOptions
 /// host that applies commands itself (timers kept in a list, services answered at once, call
 /// activities started from the same file). The designer's test-run and the engine tests use it.
 /// </summary>
-public sealed partial class Simulation
+public sealed partial class Simulator
 {
     private readonly BpmnDocument _document;
     private readonly SimulationOptions _options;
     private readonly List<SimulatedInstance> _instances = [];
     private readonly List<string> _errors = [];
 
-    public Simulation(BpmnDocument document, SimulationOptions? options = null)
+    public Simulator(BpmnDocument document, SimulationOptions? options = null)
     {
         _document = document;
         _options = options ?? new SimulationOptions();
@@ -62,7 +62,7 @@ public sealed partial class Simulation
         : Main.State.Status != InstanceStatus.Running ? "completed"
         : "waiting";
 
-    public Simulation Start(string? processId = null, Vars? variables = null, DateTimeOffset? now = null, string? startEventId = null)
+    public Simulator Start(string? processId = null, Vars? variables = null, DateTimeOffset? now = null, string? startEventId = null)
     {
         Now = now ?? Now;
         var process = _document.MainProcess(processId);
@@ -83,7 +83,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Completes the first open task of this element (in any instance).</summary>
-    public Simulation Complete(string elementId, Vars? variables = null)
+    public Simulator Complete(string elementId, Vars? variables = null)
     {
         var task = OpenTasks.FirstOrDefault(t => t.ElementId == elementId);
         if (task is null)
@@ -95,7 +95,7 @@ public sealed partial class Simulation
         return this;
     }
 
-    public Simulation Message(string name, Vars? variables = null, string? correlationKey = null)
+    public Simulator Message(string name, Vars? variables = null, string? correlationKey = null)
     {
         foreach (var instance in _instances.Where(i => i.State is { IsEnded: false }))
         {
@@ -109,7 +109,7 @@ public sealed partial class Simulation
         return this;
     }
 
-    public Simulation Signal(string name, Vars? variables = null)
+    public Simulator Signal(string name, Vars? variables = null)
     {
         foreach (var instance in _instances.Where(i => i.State is { IsEnded: false }).ToList())
             Apply(instance, new DeliverSignal(name, variables), quiet: true);
@@ -117,7 +117,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Moves the clock by an ISO duration (P3WD allowed), firing every timer that falls due, in order.</summary>
-    public Simulation Advance(string duration)
+    public Simulator Advance(string duration)
     {
         DateTimeOffset target;
         try
@@ -132,7 +132,7 @@ public sealed partial class Simulation
         return AdvanceTo(target);
     }
 
-    public Simulation AdvanceTo(DateTimeOffset target)
+    public Simulator AdvanceTo(DateTimeOffset target)
     {
         for (var guard = 0; guard < 100_000; guard++)
         {
@@ -146,7 +146,7 @@ public sealed partial class Simulation
         return this;
     }
 
-    public Simulation Cancel(string reason = "simulation")
+    public Simulator Cancel(string reason = "simulation")
     {
         if (Main is { State.IsEnded: false }) Apply(Main, new Execution.Cancel(reason));
         return this;
