@@ -21,7 +21,7 @@ internal static class IsoDurationParser
         var negative = text.StartsWith('-');
         if (negative) i++;
         if (i >= text.Length || text[i] != 'P')
-            return Fail(out zh, out en, "不是 ISO 8601 时长：须以 P 开头", "is not an ISO 8601 duration: it must start with P");
+            return Fail(out zh, out en, "须以 P 开头", "it must start with P");
         i++;
 
         bool inTime = false, any = false;
@@ -30,11 +30,11 @@ internal static class IsoDurationParser
         {
             if (text[i] == 'T')
             {
-                if (inTime) return Fail(out zh, out en, "T 出现了两次", "has T twice");
+                if (inTime) return Fail(out zh, out en, "T 出现了两次", "T appears twice");
                 inTime = true;
                 lastRank = -1;
                 i++;
-                if (i == text.Length) return Fail(out zh, out en, "T 之后缺少时、分或秒", "has nothing after T");
+                if (i == text.Length) return Fail(out zh, out en, "T 之后缺少时、分或秒", "nothing follows T");
                 continue;
             }
             var numberStart = i;
@@ -45,12 +45,12 @@ internal static class IsoDurationParser
                 i++;
                 var fractionStart = i;
                 while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-                if (i == fractionStart) return Fail(out zh, out en, "小数点后缺少数字", "has a decimal point without digits");
+                if (i == fractionStart) return Fail(out zh, out en, "小数点后缺少数字", "a decimal point has no digits after it");
             }
             if (i == numberStart || !char.IsAsciiDigit(text[numberStart]))
-                return Fail(out zh, out en, $"第 {numberStart + 1} 个字符处应为数字", $"expects a number at position {numberStart + 1}");
+                return Fail(out zh, out en, $"第 {numberStart + 1} 个字符处应为数字", $"a number is expected at position {numberStart + 1}");
             if (i == text.Length)
-                return Fail(out zh, out en, "数字后缺少单位（Y、M、W、D、WD、H、S）", "has a number without a unit (Y, M, W, D, WD, H, S)");
+                return Fail(out zh, out en, "数字后缺少单位（Y、M、W、D、WD、H、S）", "a number has no unit (Y, M, W, D, WD, H, S)");
 
             var number = text.AsSpan(numberStart, i - numberStart).ToString().Replace(',', '.');
             int rank;
@@ -62,7 +62,7 @@ internal static class IsoDurationParser
                     rank = text[i] switch { 'Y' => 0, 'M' => 1, 'W' => 2, 'D' => 3, _ => -1 };
                     if (rank < 0)
                         return Fail(out zh, out en, $"日期部分的单位“{text[i]}”无效（时、分、秒须写在 T 之后）",
-                            $"has an invalid date unit '{text[i]}' (hours, minutes and seconds go after T)");
+                            $"'{text[i]}' is not a date unit (hours, minutes and seconds go after T)");
                     i++;
                 }
             }
@@ -70,31 +70,31 @@ internal static class IsoDurationParser
             {
                 rank = text[i] switch { 'H' => 0, 'M' => 1, 'S' => 2, _ => -1 };
                 if (rank < 0)
-                    return Fail(out zh, out en, $"时间部分的单位“{text[i]}”无效", $"has an invalid time unit '{text[i]}'");
+                    return Fail(out zh, out en, $"时间部分的单位“{text[i]}”无效", $"'{text[i]}' is not a time unit");
                 i++;
             }
             if (!inTime && rank == 4 && lastRank >= 0 || !inTime && rank < 4 && date[4] != 0)
-                return Fail(out zh, out en, "工作日（WD）不能与年、月、周、日混用", "mixes working days (WD) with years, months, weeks or days");
+                return Fail(out zh, out en, "工作日（WD）不能与年、月、周、日混用", "working days (WD) cannot be mixed with years, months, weeks or days");
             if (rank <= lastRank)
-                return Fail(out zh, out en, "各部分顺序错误或重复", "has its parts out of order or repeated");
+                return Fail(out zh, out en, "各部分顺序错误或重复", "its parts are out of order or repeated");
             lastRank = rank;
 
             if (inTime && rank == 2)
             {
                 if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out seconds) || seconds > int.MaxValue)
-                    return Fail(out zh, out en, "秒数过大", "has too many seconds");
+                    return Fail(out zh, out en, "秒数过大", "the seconds are too many");
             }
             else if (hasFraction)
-                return Fail(out zh, out en, "只有秒可以带小数", "may have a fraction on seconds only");
+                return Fail(out zh, out en, "只有秒可以带小数", "only seconds may have a fraction");
             else if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
                 (inTime ? time : date)[rank] = whole;
             else
-                return Fail(out zh, out en, "数值过大", "has a number that is too large");
+                return Fail(out zh, out en, "数值过大", "a number is too large");
 
             any = true;
         }
         if (!any)
-            return Fail(out zh, out en, "没有任何部分", "has no parts");
+            return Fail(out zh, out en, "没有任何部分", "it has no parts");
 
         value = new IsoDuration(date[0], date[1], date[2], date[3], time[0], time[1], seconds, date[4], negative);
         zh = en = "";
@@ -103,8 +103,8 @@ internal static class IsoDurationParser
 
     private static bool Fail(out string zh, out string en, string reasonZh, string reasonEn)
     {
-        zh = $"{reasonZh}{ExamplesZh}";
-        en = $"{reasonEn}{ExamplesEn}";
+        zh = $"不是有效的 ISO 8601 时长：{reasonZh}{ExamplesZh}";
+        en = $"is not a valid ISO 8601 duration: {reasonEn}{ExamplesEn}";
         return false;
     }
 }

@@ -9,4 +9,10 @@ public sealed class TimeFormatException(string value, string zh, string en)
     : FormatException($"“{value}”{zh} / '{value}' {en}")
 {
     public string Value { get; } = value;
+
+    /// <summary>The reason without the value, in Chinese; lets a caller quote a larger text around it.</summary>
+    public string ReasonZh { get; } = zh;
+
+    /// <summary>The reason without the value, in English.</summary>
+    public string ReasonEn { get; } = en;
 }
