@@ -46,7 +46,8 @@ public readonly record struct IsoDuration
 
     /// <summary>The exact length when it has one: no years, months or working days (days are 24 h: the offsets are fixed).</summary>
     public TimeSpan? FixedLength =>
-        Years != 0 || Months != 0 || WorkingDays != 0 ? null : Sign * TimeSpan.FromTicks(checked((Weeks * 7L + Days) * TimeSpan.TicksPerDay + TimeTicks));
+        Years != 0 || Months != 0 || WorkingDays != 0 ? null
+        : TimeSpan.FromTicks(Sign * checked((Weeks * 7L + Days) * TimeSpan.TicksPerDay + TimeTicks));
 
     public static IsoDuration FromWorkingDays(int workingDays) =>
         new(workingDays: Math.Abs(workingDays), negative: workingDays < 0);
