@@ -42,7 +42,8 @@ public sealed partial class TimerSpec
     /// <summary>
     /// When the timer first fires, for a timer created at <paramref name="now"/>; null when it never fires
     /// (<c>R0/…</c>, a cycle whose occurrences all lie before now or after its end, a cron with no future firing).
-    /// A date in the past is returned as it is: the host fires it at once.
+    /// A date in the past is returned as it is: the host fires it at once. A cycle with a start created after
+    /// that start skips the occurrences already past (no burst of catch-up firings), and they count toward Rn.
     /// </summary>
     public DateTimeOffset? FirstDue(DateTimeOffset now, IWorkingDays? calendar = null)
     {
