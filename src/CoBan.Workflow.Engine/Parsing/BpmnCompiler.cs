@@ -112,7 +112,7 @@ internal sealed class BpmnCompiler
                     Problems.Add(BpmnProblem.Warning(null, el.Name.LocalName, $"{el.Name.LocalName} 缺少 id，无法被引用",
                         $"{el.Name.LocalName} has no id and cannot be referenced", Line(el)));
                     break;
-                case var name when IgnoredRootElements.Contains(name):
+                case var name when IgnoredRootElements.Contains(name) || name.StartsWith("global", StringComparison.Ordinal):
                     break;
                 default:
                     Problems.Add(BpmnProblem.Error(id, el.Name.LocalName,

@@ -23,6 +23,9 @@ internal sealed partial class ProcessCompiler
     private readonly List<SequenceFlow> _flows = [];
     private readonly List<BpmnProblem> _problems = [];
 
+    /// <summary>Elements already refused (unsupported): flows touching them are not reported a second time.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+
     internal ProcessCompiler(BpmnCompiler doc, XElement process)
     {
         _doc = doc;
@@ -71,6 +74,7 @@ internal sealed partial class ProcessCompiler
             }
             else if (name == "subProcess" && (string?)el.Attribute("triggeredByEvent") == "true")
             {
+                if (id is not null) _refused.Add(id);
                 Error(id, "subProcess", "不支持的元素 事件子流程 (eventSubProcess) '" + id + "'",
                     $"unsupported element event sub-process '{id}': use boundary events on a sub-process instead", el);
             }
@@ -102,6 +106,7 @@ internal sealed partial class ProcessCompiler
             }
             else if (ElementNames.Unsupported.Contains(name))
             {
+                if (id is not null) _refused.Add(id);
                 Error(id, name, $"不支持的元素 {name} '{id}'：{ElementNames.UnsupportedReasonZh(name)}",
                     $"unsupported element {name} '{id}': {ElementNames.UnsupportedReasonEn(name)}", el);
             }
@@ -202,6 +207,7 @@ internal sealed partial class ProcessCompiler
             return null;
         }
         if (_byId.TryGetValue(reference, out var node)) return node;
+        if (_refused.Contains(reference)) return null;
         Error(flowId, "sequenceFlow", $"顺序流的 {attribute} '{reference}' 不是本流程中的流程节点",
             $"the sequence flow's {attribute} '{reference}' is not a flow node of this process", flow);
         return null;
