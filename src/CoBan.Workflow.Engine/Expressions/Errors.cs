@@ -30,6 +30,11 @@ internal static class Errors
 
     public static ExpressionException UnexpectedEnd(int position) => At("表达式不完整", "unexpected end of expression", position);
 
+    public static ExpressionException NameAfterDot(string found, int position) =>
+        At($"'.' 之后应为名称，实际为 {Quote(found)}", $"expected a name after '.' but found {Quote(found)}", position);
+
+    public static ExpressionException Missing(string what, int position) => At($"缺少 '{what}'", $"missing '{what}'", position);
+
     public static ExpressionException Expected(string what, string found, int position) =>
         At($"此处应为 '{what}'，实际为 {Quote(found)}", $"expected '{what}' but found {Quote(found)}", position);
 

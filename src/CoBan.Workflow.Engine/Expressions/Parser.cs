@@ -46,7 +46,7 @@ internal sealed class Parser
     private Token Expect(TokenKind kind, string symbol)
     {
         if (Peek.Kind != kind)
-            throw Peek.Kind == TokenKind.End ? Errors.UnexpectedEnd(Peek.Position) : Errors.Expected(symbol, Peek.Source(_text), Peek.Position);
+            throw Peek.Kind == TokenKind.End ? Errors.Missing(symbol, Peek.Position) : Errors.Expected(symbol, Peek.Source(_text), Peek.Position);
         return Take();
     }
 
@@ -164,7 +164,7 @@ internal sealed class Parser
             {
                 var name = Peek;
                 if (name.Kind != TokenKind.Identifier && !name.IsWord(_text))
-                    throw Errors.Expected("名称 / name", name.Source(_text), name.Position);
+                    throw Errors.NameAfterDot(name.Source(_text), name.Position);
                 Take();
                 var memberName = name.Source(_text);
                 if (Peek.Kind != TokenKind.LeftParen)
