@@ -44,6 +44,7 @@ public static partial class Values
     /// The text form used by interpolation, string concatenation and <c>string(x)</c>: null is empty,
     /// numbers are invariant, dates ISO 8601 with offset, lists <c>[a, b]</c>, maps <c>{k=v}</c>.
     /// </summary>
+    /// <exception cref="ExpressionException">The text would exceed <see cref="ExpressionLimits.MaxStringLength"/>.</exception>
     public static string ToText(object? value)
     {
         if (value is string s)
