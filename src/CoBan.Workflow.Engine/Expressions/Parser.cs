@@ -11,7 +11,7 @@ internal sealed class Parser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _next;
-    private int _depth;
+    private int _depth = -1; // the body itself is level 0; each bracket, call or operator inside adds one
 
     private Parser(string text, List<Token> tokens)
     {

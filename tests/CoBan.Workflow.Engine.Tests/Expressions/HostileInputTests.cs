@@ -45,8 +45,12 @@ public class HostileInputTests
     [Fact]
     public void Nesting_up_to_the_limit_is_accepted()
     {
-        var depth = ExpressionLimits.MaxDepth - 1;
+        var depth = ExpressionLimits.MaxDepth;
         Eval("${" + new string('(', depth) + "1" + new string(')', depth) + "}").ShouldBe(1L);
+        Eval("${" + string.Concat(Enumerable.Repeat("trim(", depth)) + "' a '" + new string(')', depth) + "}").ShouldBe("a");
+        FailsToParse("${" + new string('(', depth + 1) + "1" + new string(')', depth + 1) + "}").Position.ShouldBe(2 + depth);
+        FailsToParse("${" + string.Concat(Enumerable.Repeat("trim(", depth + 1)) + "'a'" + new string(')', depth + 1) + "}")
+            .MessageEn.ShouldStartWith("expression nested too deeply");
         Eval("${" + string.Concat(Enumerable.Repeat("!", 60)) + "true}").ShouldBe(true);
     }
 
