@@ -243,6 +243,10 @@ while IFS= read -r asm; do
     say "${asm}: contains no tests (counted as 0)"
     continue
   fi
+  if grep -qE "No test matches the given testcase filter .* in .*[/\\]${asm}\.dll" <<<"$CLEAN_LOG"; then
+    say "${asm}: no test matches the filter (counted as 0)"
+    continue
+  fi
   crashed+=("$asm")
 done < <(expected_assemblies)
 
