@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# CoBan.Workflow test command: installs what the tests need (Debian 12), starts a private
+# PostgreSQL 15 cluster on 127.0.0.1, runs `dotnet test CoBan.Workflow.sln` and prints, as the
+# very last line, `N passed, N failed` (`, N skipped` when any test was skipped).
+# The exit code is dotnet test's (non-zero as soon as a test failed or an assembly crashed).
+#
+# Environment knobs (all optional):
+#   COBAN_TEST_POSTGRES    use this server instead of starting a private cluster
+#   COBAN_SKIP_APT=1       never call apt-get (report missing packages only)
+#   COBAN_TEST_CONFIG      build configuration (default Release)
+#   COBAN_TEST_LOG         where the dotnet test output is kept (default tests/TestResults/dotnet-test.log)
+#   extra arguments        passed to dotnet test, e.g. tests/run.sh --filter "FullyQualifiedName~Smtp"
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+REPO_ROOT="$(pwd)"
+
+say() { printf '[tests/run.sh] %s\n' "$*"; }
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 1. Debian packages (only when something is missing: no apt-get update otherwise)
+# ---------------------------------------------------------------------------------------------
+PG_VERSION=15
+PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
+REQUIRED_PACKAGES=(ca-certificates tzdata chromium fonts-wqy-microhei "postgresql-${PG_VERSION}" python3-aiosmtpd)
+
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+install_missing_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    say "dpkg-query not found (not Debian?): not installing packages; tests needing them will fail"
+    return 0
+  fi
+  local missing=() p
+  for p in "${REQUIRED_PACKAGES[@]}"; do
+    is_installed "$p" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    say "system packages present: ${REQUIRED_PACKAGES[*]}"
+    return 0
+  fi
+  if [ "${COBAN_SKIP_APT:-0}" = "1" ]; then
+    say "missing packages (COBAN_SKIP_APT=1, not installing): ${missing[*]}"
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ] && [ "${#SUDO[@]}" -eq 0 ]; then
+    say "missing packages and neither root nor sudo: ${missing[*]}"
+    return 0
+  fi
+  say "installing missing packages: ${missing[*]}"
+  local apt_opts=(-o DPkg::Lock::Timeout=600 -y -q)
+  if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" update \
+     || ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install --no-install-recommends "${missing[@]}"; then
+    say "apt-get failed: tests needing ${missing[*]} will fail"
+  fi
+}
+
+install_missing_packages
+
+# ---------------------------------------------------------------------------------------------
+# 2. Private PostgreSQL cluster on 127.0.0.1:<free port>, stopped on exit
+# ---------------------------------------------------------------------------------------------
+PG_DIR=""
+PG_USER=""
+PG_STARTED=0
+
+free_port() {
+  local py=/usr/bin/python3
+  [ -x "$py" ] || py=python3
+  "$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null && return 0
+  # Fallback without Python: probe a random high port with bash's /dev/tcp.
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+as_pg_user() {
+  # Runs a command as the cluster owner, from a directory that user can read.
+  if [ "$PG_USER" = "$(id -un)" ]; then
+    (cd "$PG_DIR" && "$@")
+  else
+    (cd "$PG_DIR" && runuser -u "$PG_USER" -- "$@")
+  fi
+}
+
+stop_postgres() {
+  if [ "$PG_STARTED" = "1" ]; then
+    as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
+      || as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    PG_STARTED=0
+  fi
+  if [ -n "$PG_DIR" ] && [ -d "$PG_DIR" ]; then
+    rm -rf "$PG_DIR" || true
+  fi
+  PG_DIR=""
+}
+
+trap 'stop_postgres' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_unavailable() {
+  local reason="$1"
+  say "PostgreSQL NOT available: ${reason}"
+  say "tests that need PostgreSQL will fail (COBAN_TEST_POSTGRES is not set)"
+  export COBAN_TEST_POSTGRES_UNAVAILABLE="$reason"
+  unset COBAN_TEST_POSTGRES || true
+}
+
+start_postgres() {
+  if [ -n "${COBAN_TEST_POSTGRES:-}" ]; then
+    say "using the given COBAN_TEST_POSTGRES (no private cluster)"
+    return 0
+  fi
+  if [ ! -x "$PG_BIN/initdb" ] || [ ! -x "$PG_BIN/pg_ctl" ]; then
+    pg_unavailable "no PostgreSQL ${PG_VERSION} binaries in ${PG_BIN}"
+    return 0
+  fi
+
+  if [ "$(id -u)" -eq 0 ]; then
+    # initdb refuses to run as root: use the Debian package's `postgres` user, or create one.
+    if id -u postgres >/dev/null 2>&1; then
+      PG_USER=postgres
+    else
+      PG_USER=coban-pg
+      id -u "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER" \
+        || { pg_unavailable "cannot create an unprivileged user for the cluster"; return 0; }
+    fi
+  else
+    PG_USER="$(id -un)"
+  fi
+
+  local port
+  port="$(free_port)" || { pg_unavailable "no free TCP port found"; return 0; }
+  PG_DIR="$(mktemp -d /tmp/coban-test-pg.XXXXXX)"
+  chmod 700 "$PG_DIR"
+  if [ "$PG_USER" != "$(id -un)" ]; then chown "$PG_USER": "$PG_DIR"; fi
+
+  local initdb_out
+  if ! initdb_out="$(as_pg_user "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync 2>&1)"; then
+    pg_unavailable "initdb failed: $(printf '%s' "$initdb_out" | tail -n 5)"
+    return 0
+  fi
+
+  # Throw-away cluster: no durability needed; enough connections for parallel test classes.
+  local opts="-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${PG_DIR}"
+  opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  if ! as_pg_user "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -o "$opts" -w -t 60 start >/dev/null 2>&1; then
+    pg_unavailable "pg_ctl start failed: $(tail -n 5 "$PG_DIR/postgres.log" 2>/dev/null | tr '\n' ' ')"
+    PG_STARTED=1  # make sure a half-started server is stopped on exit
+    return 0
+  fi
+  PG_STARTED=1
+
+  local ready=0
+  for _ in $(seq 1 60); do
+    if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres; then ready=1; break; fi
+    sleep 0.5
+  done
+  if [ "$ready" != "1" ]; then
+    pg_unavailable "server on 127.0.0.1:${port} does not accept connections: $(tail -n 5 "$PG_DIR/postgres.log" 2>/dev/null | tr '\n' ' ')"
+    return 0
+  fi
+
+  export COBAN_TEST_POSTGRES="Host=127.0.0.1;Port=${port};Username=postgres;Database=postgres"
+  say "PostgreSQL ${PG_VERSION} ready: ${COBAN_TEST_POSTGRES} (data in ${PG_DIR})"
+}
+
+start_postgres
+
+# ---------------------------------------------------------------------------------------------
+# 3. Browser and SMTP server used by the tests
+# ---------------------------------------------------------------------------------------------
+export COBAN_CHROMIUM="${COBAN_CHROMIUM:-/usr/bin/chromium}"
+export COBAN_SMTPD_PYTHON="${COBAN_SMTPD_PYTHON:-/usr/bin/python3}"
+[ -x "$COBAN_CHROMIUM" ] || say "warning: ${COBAN_CHROMIUM} not found: browser tests will fail"
+"$COBAN_SMTPD_PYTHON" -c 'import aiosmtpd' >/dev/null 2>&1 \
+  || say "warning: ${COBAN_SMTPD_PYTHON} cannot import aiosmtpd: e-mail tests will fail"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export LANG="${LANG:-C.UTF-8}"
+
+# ---------------------------------------------------------------------------------------------
+# 4. dotnet test, tee'd to the console and a log
+# ---------------------------------------------------------------------------------------------
+CONFIG="${COBAN_TEST_CONFIG:-Release}"
+LOG="${COBAN_TEST_LOG:-$REPO_ROOT/tests/TestResults/dotnet-test.log}"
+mkdir -p "$(dirname "$LOG")"
+
+say "dotnet test CoBan.Workflow.sln -c ${CONFIG} $* (log: ${LOG})"
+set +e
+dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off "$@" 2>&1 | tee "$LOG"
+TEST_RC=${PIPESTATUS[0]}
+set -e
+
+stop_postgres
+
+# ---------------------------------------------------------------------------------------------
+# 5. Sum the per-assembly summary lines; an expected test assembly without one counts as failed
+# ---------------------------------------------------------------------------------------------
+# Test projects of the solution: *.csproj referencing Microsoft.NET.Test.Sdk or IsTestProject=true.
+expected_assemblies() {
+  local proj name
+  grep -oE '"[^"]+\.csproj"' CoBan.Workflow.sln | tr -d '"' | tr '\\' '/' | while read -r proj; do
+    [ -f "$proj" ] || continue
+    if grep -qE 'Microsoft\.NET\.Test\.Sdk|<IsTestProject>[[:space:]]*true' "$proj"; then
+      name="$( { grep -oE '<AssemblyName>[^<]+</AssemblyName>' "$proj" || true; } | head -n 1 | sed -E 's#</?AssemblyName>##g')"
+      [ -n "$name" ] || name="$(basename "$proj" .csproj)"
+      echo "$name"
+    fi
+  done
+}
+
+CLEAN_LOG="$(sed -E 's/\x1B\[[0-9;]*[A-Za-z]//g' "$LOG")"
+SUMMARY_RE='(Passed|Failed|Skipped)![[:space:]]+-[[:space:]]+Failed:[[:space:]]*[0-9]+,[[:space:]]*Passed:[[:space:]]*[0-9]+,[[:space:]]*Skipped:[[:space:]]*[0-9]+,[[:space:]]*Total:[[:space:]]*[0-9]+'
+
+SUMMARY_LINES="$(grep -E "$SUMMARY_RE" <<<"$CLEAN_LOG" || true)"
+
+passed=0; failed=0; skipped=0
+while IFS= read -r line; do
+  [ -n "$line" ] || continue
+  f=$(sed -E 's/.*Failed:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
+  p=$(sed -E 's/.*Passed:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done <<<"$SUMMARY_LINES"
+
+crashed=()
+while IFS= read -r asm; do
+  [ -n "$asm" ] || continue
+  if [[ "$SUMMARY_LINES" == *"- ${asm}.dll"* ]]; then continue; fi
+  if grep -qE "No test is available in .*[/\\]${asm}\.dll" <<<"$CLEAN_LOG"; then
+    say "${asm}: contains no tests (counted as 0)"
+    continue
+  fi
+  if grep -qE "No test matches the given testcase filter .* in .*[/\\]${asm}\.dll" <<<"$CLEAN_LOG"; then
+    say "${asm}: no test matches the filter (counted as 0)"
+    continue
+  fi
+  crashed+=("$asm")
+done < <(expected_assemblies)
+
+if [ "${#crashed[@]}" -gt 0 ]; then
+  for asm in "${crashed[@]}"; do
+    say "${asm}: no test summary line (build failure, crash or abort): counted as 1 failed"
+  done
+  failed=$((failed + ${#crashed[@]}))
+  [ "$TEST_RC" -ne 0 ] || TEST_RC=1
+fi
+if [ "$failed" -gt 0 ] && [ "$TEST_RC" -eq 0 ]; then TEST_RC=1; fi
+
+say "dotnet test exit code: ${TEST_RC}; full output in ${LOG}"
+if [ "$skipped" -gt 0 ]; then
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+else
+  echo "${passed} passed, ${failed} failed"
+fi
+exit "$TEST_RC"
