@@ -99,6 +99,13 @@ public class CorpusTests
     public void Every_parser_edge_file_gives_clear_problems_and_no_exception(string file)
     {
         var document = BpmnReader.Parse(File.ReadAllBytes(Bpmn.Corpus(file)));
+        if (file.EndsWith("multiple-diagrams.bpmn", StringComparison.Ordinal))
+        {
+            // Several BPMNDiagram elements are legal: the diagrams are drawing, not semantics.
+            document.HasErrors.ShouldBeFalse();
+            document.Executable.Select(p => p.Id).ShouldBe(["Process_1", "Process_2"]);
+            return;
+        }
         document.Problems.ShouldNotBeEmpty();
         document.Problems.ShouldAllBe(p => p.MessageZh.Length > 0 && p.MessageEn.Length > 0);
     }
