@@ -139,7 +139,8 @@ internal sealed partial class Run
 
     private AdvanceOutcome ApplyServiceFailed(FailService failed)
     {
-        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service }))
+        // A call activity the host could not start (no such procedure) fails like a service call.
+        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service or WaitKind.Call }))
             return AdvanceOutcome.Ignored;
         if (failed.ErrorCode is not null && ThrowError(exec, failed.ErrorCode, fromActivity: true)) return AdvanceOutcome.Applied;
         var code = failed.ErrorCode is null ? "" : $"（错误码 {failed.ErrorCode} 未被捕获）";

@@ -1,0 +1,31 @@
+namespace CoBan.Workflow.Bureaus;
+
+/// <summary>Levels of the service hierarchy (seed 004): city/district centre → street/town centre → community/village station.</summary>
+public enum BureauLevel
+{
+    /// <summary>市/区政务服务中心 and the department windows in it.</summary>
+    CityCentre = 1,
+    /// <summary>街道/乡镇行政服务中心.</summary>
+    TownCentre = 2,
+    /// <summary>社区/村便民服务站.</summary>
+    VillageStation = 3,
+}
+
+/// <summary>A bureau (单位/部门/窗口单位): owns matters, procedures, users and cases.</summary>
+public sealed class Bureau
+{
+    public long Id { get; set; }
+    /// <summary>Short stable code used in URLs and case numbers, e.g. "SJ-SCJG".</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public BureauLevel Level { get; set; }
+    public long? ParentId { get; set; }
+    public string? Address { get; set; }
+    /// <summary>Windows, rooms and phones as shown on the notice board, e.g. "3 号窗口, 201 室".</summary>
+    public string? Windows { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>纪检监察/作风办 supervision and complaint hotline, published with the duty board (seeds 000, 001).</summary>
+    public string? SupervisionHotline { get; set; }
+    public string? Website { get; set; }
+    public bool Active { get; set; } = true;
+}

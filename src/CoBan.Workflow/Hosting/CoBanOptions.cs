@@ -1,0 +1,18 @@
+namespace CoBan.Workflow.Hosting;
+
+public sealed class CoBanOptions
+{
+    public const string Section = "CoBan";
+
+    /// <summary>Seeds the demo city and its accounts on an empty database. Never on in production.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Where the shipped procedures (BPMN) are read from for seeding.</summary>
+    public string WorkflowsFolder { get; set; } = "workflows";
+
+    /// <summary>Where notice templates are read from.</summary>
+    public string TemplatesFolder { get; set; } = "templates";
+
+    /// <summary>Folder for logs, mail pickup and other files (relative to the working directory).</summary>
+    public string DataFolder { get; set; } = "data";
+}

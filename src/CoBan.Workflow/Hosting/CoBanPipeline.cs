@@ -1,0 +1,36 @@
+using CoBan.Workflow.Health;
+using CoBan.Workflow.Identity;
+using CoBan.Workflow.Procedures;
+using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Tasks;
+
+namespace CoBan.Workflow.Hosting;
+
+public static class CoBanPipeline
+{
+    public static WebApplication UseCoBan(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLogging();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealth();
+        app.MapAuthApi();
+        app.MapProcedureApi();
+        app.MapInstanceApi();
+        app.MapTaskApi();
+        app.MapSimulationApi();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("CoBan.Workflow 已启动 / is running at {Url} (API docs: {Url}/openapi/v1.json)", url, url);
+        });
+        return app;
+    }
+}

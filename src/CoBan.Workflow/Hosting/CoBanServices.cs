@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using CoBan.Workflow.Api;
+using CoBan.Workflow.Data;
+using CoBan.Workflow.Demo;
+using CoBan.Workflow.Identity;
+using CoBan.Workflow.Notices;
+using CoBan.Workflow.Procedures;
+using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Tasks;
+
+namespace CoBan.Workflow.Hosting;
+
+public static class CoBanServices
+{
+    /// <summary>The service's one registration point: data, identity, runtime and every feature.</summary>
+    public static WebApplicationBuilder AddCoBan(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddCoBanLogging();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
+        services.Configure<CoBanOptions>(builder.Configuration.GetSection(CoBanOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddCoBanData(builder.Configuration);
+        services.AddCoBanIdentity();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandler>();
+        services.AddOpenApi();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = 429;
+            o.AddPolicy(SimulationEndpoints.RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddSingleton<ProcedureCatalog>();
+        services.AddScoped<ICalendarSource, NationalCalendarSource>();
+        services.AddScoped<ServiceActionRegistry>();
+        services.AddScoped<WorkTaskFactory>();
+        services.AddScoped<IDutyDirectory, RoleDutyDirectory>();
+        services.AddScoped<CallActivities>();
+        services.AddScoped<MessageCorrelation>();
+        services.AddScoped<INoticeOutbox, NoticeOutbox>();
+        services.AddScoped<RuntimeDependencies>();
+        services.AddScoped<RuntimeService>();
+        services.AddScoped<InstanceQueries>();
+        services.AddScoped<InstanceService>();
+        services.AddSingleton<ServiceJobDispatcher>();
+        services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<ServiceJobDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<ServiceJobDispatcher>());
+
+        services.AddScoped<ProcedureService>();
+        services.AddScoped<IProcedureValidator, ServiceActionValidator>();
+        services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskService>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations (both providers ship them) and, in demo mode, seeds the demo city.</summary>
+    public static async Task InitializeCoBanAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoBanDbContext>();
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoBanOptions>>().Value;
+        if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        else
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+            foreach (var role in Roles.All)
+                if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Serilog;
+using Serilog.Events;
+
+namespace CoBan.Workflow.Hosting;
+
+public static class Logging
+{
+    /// <summary>Serilog to the console and a daily rolling file under data/logs, with personal data masked.</summary>
+    public static void AddCoBanLogging(this WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration[$"{CoBanOptions.Section}:DataFolder"] ?? "data";
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.With<PersonalDataMasking>()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(folder, "logs", "coban-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30,
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+    }
+
+    /// <summary>One line per request (method, path, status, time). Query strings are left out: they may carry phones.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CoBan.Http");
+            var status = http.Response.StatusCode;
+            log.Log(status >= 500 ? LogLevel.Error : LogLevel.Information, "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
+                http.Request.Method, http.Request.Path.Value, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    });
+}

@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.Json;
+using CoBan.Workflow.Engine.Execution;
+using CoBan.Workflow.Notices;
+using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoBan.Workflow.Runtime;
+
+/// <summary>Each engine command becomes rows in the same transaction, or more work for this unit.</summary>
+public sealed partial class UnitOfWork
+{
+    private async Task ApplyAsync(StepContext step, Command command, CancellationToken ct)
+    {
+        var instance = step.Instance;
+        switch (command)
+        {
+            case CreateUserTask task:
+                var created = await _deps.Tasks.CreateAsync(this, instance, task, step.Result.State.Variables, ct);
+                step.CreatedTasks.Add(created);
+                break;
+            case CancelUserTask cancel:
+                if (await FindTaskAsync(instance.Id, cancel.TaskId, ct) is { Status: WorkTaskStatus.Open } open)
+                {
+                    open.Status = WorkTaskStatus.Cancelled;
+                    open.CompletedAt = Now;
+                    step.EndedTasks.Add(open);
+                }
+                break;
+            case ScheduleTimer timer:
+                var row = new ScheduledTimer
+                {
+                    InstanceId = instance.Id, TimerId = timer.TimerId, ElementId = timer.ElementId, Purpose = TimerPurpose.Engine,
+                    DueAt = timer.Due.ToUniversalTime(), Status = TimerStatus.Pending, CreatedAt = Now,
+                    Description = $"定时事件“{timer.ElementId}”",
+                };
+                Db.Add(row);
+                TimersAdded.Add(row);
+                break;
+            case CancelTimer cancel:
+                await CancelTimerAsync(instance.Id, cancel.TimerId, ct);
+                break;
+            case SubscribeMessage subscribe:
+                Db.Add(new Subscription { InstanceId = instance.Id, WaitId = subscribe.SubscriptionId, Kind = SubscriptionKind.Message, Name = subscribe.MessageName, CorrelationKey = subscribe.CorrelationKey, ElementId = subscribe.ElementId, CreatedAt = Now });
+                break;
+            case SubscribeSignal subscribe:
+                Db.Add(new Subscription { InstanceId = instance.Id, WaitId = subscribe.SubscriptionId, Kind = SubscriptionKind.Signal, Name = subscribe.SignalName, ElementId = subscribe.ElementId, CreatedAt = Now });
+                break;
+            case UnsubscribeMessage u:
+                await RemoveSubscriptionAsync(instance.Id, u.SubscriptionId, ct);
+                break;
+            case UnsubscribeSignal u:
+                await RemoveSubscriptionAsync(instance.Id, u.SubscriptionId, ct);
+                break;
+            case SendNotice notice:
+                await _deps.Outbox.EnqueueAsync(this, instance, notice, step.Result.State.Variables, ct);
+                NoticesAdded = true;
+                break;
+            case InvokeService invoke:
+                await InvokeAsync(instance, invoke, step.Result.State.Variables, ct);
+                break;
+            case CancelService cancel:
+                var job = await Db.Set<ServiceJob>().FirstOrDefaultAsync(j => j.InstanceId == instance.Id && j.CallId == cancel.CallId, ct);
+                if (job is { Status: JobStatus.Pending }) job.Status = JobStatus.Cancelled;
+                break;
+            case StartCallActivity call:
+                await _deps.Calls.StartAsync(this, instance, call, ct);
+                break;
+            case CancelCallActivity cancel:
+                var child = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running, ct);
+                if (child is not null) Enqueue(await LoadAsync(child.Id, ct), new Cancel("调用活动被中断 / the call activity was interrupted"), first: true);
+                break;
+            case BroadcastSignal signal:
+                await BroadcastAsync(instance, signal, ct);
+                break;
+            case SendMessage message:
+                await _deps.Messages.DeliverAsync(this, instance, message.MessageName, message.CorrelationKey, message.Variables, ct);
+                break;
+            case RaiseIncident incident:
+                Db.Add(new Incident { InstanceId = instance.Id, ExecutionId = incident.ExecutionId, ElementId = incident.ElementId, MessageZh = incident.MessageZh, MessageEn = incident.MessageEn, CreatedAt = Now });
+                instance.HasIncident = true;
+                AddJournal(instance, "incident.raised", "故障：" + incident.MessageZh, incident.ElementId);
+                break;
+            case ResolveIncident resolve:
+                await ResolveIncidentAsync(instance, resolve, ct);
+                break;
+            case InstanceCompleted completed when instance.ParentInstanceId is { } parentId && instance.ParentCallId is { } callId:
+                var parent = await LoadAsync(parentId, ct);
+                Enqueue(parent, new CompleteCallActivity(callId, completed.Variables, completed.ErrorCode), first: true);
+                break;
+        }
+    }
+
+    private async Task InvokeAsync(ProcessInstance instance, InvokeService invoke, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
+    {
+        var action = _deps.Actions.Find(invoke.Implementation);
+        if (action is { Inline: true })
+        {
+            Stimulus answer;
+            try
+            {
+                var output = await action.ExecuteAsync(new ServiceActionContext(Db, instance, invoke, variables, Actor, Now), ct);
+                answer = new CompleteService(invoke.CallId, output);
+            }
+            catch (ServiceActionError e)
+            {
+                answer = new FailService(invoke.CallId, e.Code, e.Message);
+            }
+            catch (Api.CoBanException e)
+            {
+                answer = new FailService(invoke.CallId, null, e.MessageZh + " / " + e.MessageEn);
+            }
+            Enqueue(instance, answer, first: true);
+            return;
+        }
+        if (action is null)
+        {
+            Enqueue(instance, new FailService(invoke.CallId, null, $"未注册的服务动作 '{invoke.Implementation}' / no service action named '{invoke.Implementation}'"), first: true);
+            return;
+        }
+        // A retried incident invokes the same call again: the job row is reused, not duplicated.
+        var existing = await Db.Set<ServiceJob>().FirstOrDefaultAsync(j => j.InstanceId == instance.Id && j.CallId == invoke.CallId, ct);
+        if (existing is not null)
+        {
+            existing.Status = JobStatus.Pending;
+            existing.Attempts = 0;
+            existing.NextAttemptAt = Now;
+            existing.LockedUntil = null;
+            existing.Parameters = Json(invoke.Parameters);
+            MarkServiceJobAdded();
+            return;
+        }
+        Db.Add(new ServiceJob
+        {
+            InstanceId = instance.Id, CallId = invoke.CallId, ElementId = invoke.ElementId, Implementation = invoke.Implementation,
+            Parameters = Json(invoke.Parameters), Status = JobStatus.Pending, MaxAttempts = invoke.Retries, NextAttemptAt = Now, CreatedAt = Now,
+        });
+        MarkServiceJobAdded();
+    }
+
+    private async Task BroadcastAsync(ProcessInstance sender, BroadcastSignal signal, CancellationToken ct)
+    {
+        var targets = await Db.Set<Subscription>().AsNoTracking()
+            .Where(s => s.Kind == SubscriptionKind.Signal && s.Name == signal.SignalName && s.InstanceId != sender.Id)
+            .Select(s => s.InstanceId).Distinct().ToListAsync(ct);
+        foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
+    }
+
+    private async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
+        Db.Set<WorkTask>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
+        ?? await Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TaskId == taskId, ct);
+
+    private async Task CancelTimerAsync(long instanceId, int timerId, CancellationToken ct)
+    {
+        var timer = Db.Set<ScheduledTimer>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
+            ?? await Db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TimerId == timerId, ct);
+        if (timer is not { Status: TimerStatus.Pending }) return;
+        timer.Status = TimerStatus.Cancelled;
+        TimersCancelled.Add(timer);
+    }
+
+    /// <summary>Cancels the host's own timers (reminders, escalations) of a task that ended.</summary>
+    public async Task CancelTaskTimersAsync(long workTaskId, CancellationToken ct)
+    {
+        var pending = Db.Set<ScheduledTimer>().Local.Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
+        pending.AddRange(await Db.Set<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToListAsync(ct));
+        foreach (var timer in pending.Distinct())
+        {
+            timer.Status = TimerStatus.Cancelled;
+            TimersCancelled.Add(timer);
+        }
+    }
+
+    public void AddTimer(ScheduledTimer timer)
+    {
+        Db.Add(timer);
+        TimersAdded.Add(timer);
+    }
+
+    private async Task RemoveSubscriptionAsync(long instanceId, int waitId, CancellationToken ct)
+    {
+        var local = Db.Set<Subscription>().Local.FirstOrDefault(s => s.InstanceId == instanceId && s.WaitId == waitId);
+        var row = local ?? await Db.Set<Subscription>().FirstOrDefaultAsync(s => s.InstanceId == instanceId && s.WaitId == waitId, ct);
+        if (row is not null) Db.Remove(row);
+    }
+
+    private async Task ResolveIncidentAsync(ProcessInstance instance, ResolveIncident resolve, CancellationToken ct)
+    {
+        var open = await Db.Set<Incident>().Where(i => i.InstanceId == instance.Id && i.ExecutionId == resolve.ExecutionId && i.ResolvedAt == null).ToListAsync(ct);
+        foreach (var incident in open)
+        {
+            incident.ResolvedAt = Now;
+            incident.ResolvedBy = Actor.UserId;
+        }
+        instance.HasIncident = await Db.Set<Incident>().AnyAsync(i => i.InstanceId == instance.Id && i.ResolvedAt == null && i.ExecutionId != resolve.ExecutionId, ct);
+    }
+
+    internal static string Json(IReadOnlyDictionary<string, object?> values)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            StateJson.WriteMap(writer, values);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,73 @@
+using CoBan.Workflow.Data;
+using CoBan.Workflow.Identity;
+using CoBan.Workflow.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoBan.Workflow.Tasks;
+
+/// <summary>Reading tasks: the lists a coordinator works from, sorted by urgency, with working days left.</summary>
+public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, ICalendarSource calendars, TimeProvider clock)
+{
+    public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct)
+    {
+        var open = status is null or "open";
+        var query = db.Set<WorkTask>().AsNoTracking().Where(t => open ? t.Status == WorkTaskStatus.Open : t.Status != WorkTaskStatus.Open);
+        var visible = await scope.VisibleAsync(ct);
+        var myRoles = me.Roles.ToHashSet();
+        query = filter switch
+        {
+            "mine" or null => query.Where(t => t.AssigneeId == me.Id),
+            "group" => query.Where(t => t.AssigneeId == null && (t.CandidateBureauId == me.BureauId || t.CandidateUsers != null)),
+            "bureau" => query.Where(t => visible.Contains(t.BureauId)),
+            _ => throw Api.CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
+        };
+        var rows = await query.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id).Take(500).ToListAsync(ct);
+        if (filter == "group")
+            rows = rows.Where(t => IsCandidate(t, myRoles)).ToList();
+        var infos = await InfosAsync(rows, ct);
+        var now = clock.GetUtcNow();
+        return due switch
+        {
+            "overdue" => infos.Where(t => t.Overdue).ToList(),
+            "today" => infos.Where(t => t.Due is { } d && !t.Overdue && t.WorkingDaysLeft == 0).ToList(),
+            "upcoming" => infos.Where(t => t.Due is { } d && d > now).ToList(),
+            "none" => infos.Where(t => t.Due is null).ToList(),
+            null or "" => infos,
+            _ => throw Api.CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'"),
+        };
+    }
+
+    public bool IsCandidate(WorkTask task, ISet<string> myRoles)
+    {
+        if (task.CandidateUsers is { } users && users.Split(',').Contains(me.UserName)) return true;
+        return task.CandidateRoles is { } roles && task.CandidateBureauId == me.BureauId && roles.Split(',').Any(myRoles.Contains);
+    }
+
+    public async Task<List<TaskInfo>> InfosAsync(IReadOnlyList<WorkTask> tasks, CancellationToken ct)
+    {
+        var userIds = tasks.Select(t => t.AssigneeId).Where(id => id != null).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var versions = await db.Set<ProcessInstance>().AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Version, ct);
+        var now = clock.GetUtcNow();
+        var list = new List<TaskInfo>(tasks.Count);
+        foreach (var t in tasks)
+        {
+            int? left = null;
+            if (t.Due is { } due)
+            {
+                var calendar = await calendars.ForBureauAsync(db, t.BureauId, ct);
+                try { left = calendar.WorkingDaysBetween(now, due); }
+                catch (Engine.CalendarYearUnknownException) { left = null; }
+            }
+            list.Add(new TaskInfo(t.Id, t.InstanceId, t.TaskId, t.ElementId, t.Name, t.BureauId, t.CaseId, t.AssigneeId,
+                t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.OwnerId, t.Delegation.ToString().ToLowerInvariant(),
+                Split(t.CandidateRoles), Split(t.CandidateUsers), t.Due, t.FollowUp, t.RemindBefore, t.EscalateAfter, t.CaseAction, t.Manual,
+                t.Status.ToString().ToLowerInvariant(), t.CreatedAt, t.CompletedAt, t.CompletedBy, left,
+                t.Status == WorkTaskStatus.Open && t.Due < now, versions.GetValueOrDefault(t.InstanceId)));
+        }
+        return list;
+    }
+
+    private static IReadOnlyList<string> Split(string? csv) => csv is null ? [] : csv.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
