@@ -24,6 +24,7 @@ export function isConditionable(element) {
 function ConditionExpression(props) {
   const { element, id } = props;
   const modeling = useService('modeling');
+  const elementRegistry = useService('elementRegistry');
   const bpmnFactory = useService('bpmnFactory');
   const translate = useService('translate');
   const debounce = useService('debounceInput');
@@ -39,11 +40,14 @@ function ConditionExpression(props) {
     debounce,
     getValue: () => {
       const expression = flow.get('conditionExpression');
-      return expression ? expression.get('body') || '' : '';
+      return (expression && expression.get('body')) || undefined;
     },
     // No format check here: the engine's expression parser is the authority on conditions
     // and reports them at publish time with the element id.
     setValue: (value) => {
+      if (elementRegistry.get(element.id) !== element) {
+        return; // flushed on blur after the element left the canvas (see util.js setAttr)
+      }
       const conditionExpression = value
         ? bpmnFactory.create('bpmn:FormalExpression', { body: value })
         : undefined;

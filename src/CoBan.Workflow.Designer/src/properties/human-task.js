@@ -3,7 +3,7 @@
 import { Group, SelectEntry } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import {
-  getAttr, setAttr, getBusinessObject, is, textEntry, AttributeCheckboxList, isSelectEdited
+  getAttr, setAttr, useWriter, getBusinessObject, is, textEntry, AttributeCheckboxList, isSelectEdited
 } from './util.js';
 import {
   isExpression, validateDuration, validateDurationOrDate, validateExpression
@@ -39,7 +39,7 @@ export const ROLE_OPTIONS = [
  */
 function AssignTo(props) {
   const { element, id } = props;
-  const modeling = useService('modeling');
+  const writer = useWriter();
   const translate = useService('translate');
   const businessObject = getBusinessObject(element);
 
@@ -57,7 +57,7 @@ function AssignTo(props) {
       if (value === EXPRESSION_OPTION && isExpression(current)) {
         return;
       }
-      setAttr(modeling, element, businessObject, 'assignTo', value);
+      setAttr(writer, element, businessObject, 'assignTo', value);
     },
     getOptions: () => {
       const current = getAttr(businessObject, 'assignTo');

@@ -7,6 +7,7 @@ import {
   isSelectEntryEdited, isCheckboxEntryEdited
 } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
+import { useCallback } from '@bpmn-io/properties-panel/preact/hooks';
 
 export { getBusinessObject, is };
 
@@ -29,9 +30,28 @@ export function getAttr(moddleElement, name) {
   return moddleElement ? moddleElement.get(attr(name)) : undefined;
 }
 
-/** Writes one attribute of `moddleElement` (the element's business object or a child of it). */
-export function setAttr(modeling, element, moddleElement, name, value) {
-  modeling.updateModdleProperties(element, moddleElement, { [attr(name)]: normalize(value) });
+/**
+ * Writes one attribute of `moddleElement` (the element's business object or a child of it).
+ * Unchanged values write nothing: a command would mark the diagram as edited. Elements that
+ * left the canvas are skipped too: a field that loses focus while another diagram is being
+ * imported flushes its value for the element it was showing.
+ */
+export function setAttr({ modeling, elementRegistry }, element, moddleElement, name, value) {
+  value = normalize(value);
+
+  if (!moddleElement || elementRegistry.get(element.id) !== element) {
+    return;
+  }
+  if (moddleElement.get(attr(name)) === value) {
+    return;
+  }
+
+  modeling.updateModdleProperties(element, moddleElement, { [attr(name)]: value });
+}
+
+/** The services setAttr needs, from inside a properties panel component. */
+export function useWriter() {
+  return { modeling: useService('modeling'), elementRegistry: useService('elementRegistry') };
 }
 
 /** `props.target(element)` picks the moddle element; default: the element's business object. */
@@ -45,9 +65,16 @@ function targetOf(props) {
  */
 export function AttributeTextField(props) {
   const { element, id, property, label, description, validate, placeholder, tooltip } = props;
-  const modeling = useService('modeling');
+  const writer = useWriter();
   const translate = useService('translate');
   const debounce = useService('debounceInput');
+
+  // Stable across renders: the field re-runs `validate` on the model value whenever the function
+  // changes, which would wipe the message about the (rejected, so unsaved) input.
+  const checked = useCallback((value) => {
+    const message = validate && validate(value);
+    return message ? translate(message) : null;
+  }, [ validate, translate ]);
 
   return TextFieldEntry({
     element,
@@ -57,24 +84,22 @@ export function AttributeTextField(props) {
     placeholder,
     tooltip: tooltip || (props.target ? undefined : attr(property)),
     debounce,
-    getValue: () => getAttr(targetOf(props), property) || '',
+    // undefined (not '') when absent: the field maps '' to undefined on blur and compares
+    getValue: () => getAttr(targetOf(props), property),
     setValue: (value, error) => {
       if (error) {
         return; // invalid input stays in the field with its message and is not written
       }
-      setAttr(modeling, element, targetOf(props), property, value);
+      setAttr(writer, element, targetOf(props), property, value);
     },
-    validate: validate && ((value) => {
-      const message = validate(value);
-      return message ? translate(message) : null;
-    })
+    validate: checked
   });
 }
 
 /** A select bound to one attribute. Entry props: id, property, label, options [{value,label}]. */
 export function AttributeSelect(props) {
   const { element, id, property, label, description, options, tooltip } = props;
-  const modeling = useService('modeling');
+  const writer = useWriter();
   const translate = useService('translate');
 
   return SelectEntry({
@@ -84,7 +109,7 @@ export function AttributeSelect(props) {
     description: description && translate(description),
     tooltip: tooltip || (props.target ? undefined : attr(property)),
     getValue: () => getAttr(targetOf(props), property) || '',
-    setValue: (value) => setAttr(modeling, element, targetOf(props), property, value),
+    setValue: (value) => setAttr(writer, element, targetOf(props), property, value),
     getOptions: () => {
       const current = getAttr(targetOf(props), property);
       const list = (typeof options === 'function' ? options(props.element) : options)
@@ -105,7 +130,7 @@ export function AttributeSelect(props) {
  */
 export function AttributeCheckbox(props) {
   const { element, id, property, label, tooltip, checkedValue } = props;
-  const modeling = useService('modeling');
+  const writer = useWriter();
   const translate = useService('translate');
 
   return CheckboxEntry({
@@ -117,7 +142,7 @@ export function AttributeCheckbox(props) {
       const value = getAttr(targetOf(props), property);
       return checkedValue === undefined ? !!value : value === checkedValue;
     },
-    setValue: (checked) => setAttr(modeling, element, targetOf(props), property,
+    setValue: (checked) => setAttr(writer, element, targetOf(props), property,
       checked ? (checkedValue === undefined ? true : checkedValue) : undefined)
   });
 }
@@ -128,7 +153,7 @@ export function AttributeCheckbox(props) {
  */
 export function AttributeCheckboxList(props) {
   const { element, id, property, label, description, options, tooltip } = props;
-  const modeling = useService('modeling');
+  const writer = useWriter();
   const translate = useService('translate');
 
   return CheckboxGroup({
@@ -143,7 +168,7 @@ export function AttributeCheckboxList(props) {
       // keep the options' order so the XML does not depend on the click order
       const ordered = options.map(o => o.value).filter(v => values.includes(v));
       const unknown = values.filter(v => !ordered.includes(v));
-      setAttr(modeling, element, targetOf(props), property, [ ...ordered, ...unknown ].join(','));
+      setAttr(writer, element, targetOf(props), property, [ ...ordered, ...unknown ].join(','));
     }
   });
 }
