@@ -92,9 +92,14 @@ export default class Problems {
         `<ul class="coban-problem-tooltip">${items}</ul>` +
       '</div>';
 
-    // connections have no top-right corner: put the badge on their first waypoint
-    const position = element.waypoints
-      ? { top: element.waypoints[0].y - Math.min(...element.waypoints.map(w => w.y)) - 10, left: -10 }
+    // connections have no top-right corner: put the badge on their first waypoint (overlay
+    // positions are relative to the connection's bounding box)
+    const first = element.waypoints && element.waypoints[0];
+    const position = first
+      ? {
+        top: first.y - Math.min(...element.waypoints.map(w => w.y)) - 10,
+        left: first.x - Math.min(...element.waypoints.map(w => w.x)) - 10
+      }
       : { top: -10, right: 10 };
 
     this._overlays.add(element, OVERLAY_TYPE, { position, html });

@@ -1,6 +1,6 @@
 // Read-only mode for a modeler (old procedure versions, users without edit rights). bpmn-js has no
 // such switch, so this closes every door: the command stack ignores execute/undo/redo, modeling
-// rules refuse, double-click label editing is swallowed, and CSS hides the palette, context pad
+// rules refuse, label editing is not allowed, and CSS hides the palette, context pad
 // and the properties panel's controls (styles.css, .coban-read-only). Navigation, selection and
 // the properties panel's reading stay available.
 
@@ -35,7 +35,8 @@ export default function ReadOnly(eventBus, commandStack, canvas, injector, confi
     eventBus.on(`commandStack.${action}.canExecute`, HIGHEST, () => (isReadOnly() ? false : undefined));
   }
 
-  eventBus.on('element.dblclick', HIGHEST, () => (isReadOnly() ? false : undefined));
+  // label editing (double-click, or the E key) asks this first
+  eventBus.on('directEditing.activate.allowed', HIGHEST, () => (isReadOnly() ? false : undefined));
 
   if (config && config.coban && config.coban.readOnly) {
     this.set(true);

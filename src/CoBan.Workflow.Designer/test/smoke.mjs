@@ -112,6 +112,12 @@ async function typeIntoEntry(page, entryId, value, elementId, attribute) {
   }, { elementId, attribute, value }, { timeout: 5000 });
 }
 
+/** Types into a located panel input and waits for the panel's debounce to pass. */
+async function typeIntoEntryLocator(page, input, value) {
+  await input.fill(value);
+  await input.press('Tab'); // blur flushes the debounced value
+}
+
 const page = await openDevPage();
 const sampleXml = fs.readFileSync(path.join(here, 'fixtures/coban-sample.bpmn'), 'utf8');
 const camundaXml = fs.readFileSync(path.join(here, 'fixtures/camunda-modeler.bpmn'), 'utf8');
@@ -183,7 +189,18 @@ await check('coban: model imports without warnings and shows its attributes in t
 
 let changedEvents = 0;
 await page.exposeFunction('smokeChanged', () => { changedEvents++; });
-await page.evaluate(() => window.designer.on('changed', () => window.smokeChanged()));
+await page.evaluate(() => {
+  window.designer.on('changed', () => window.smokeChanged());
+
+  // what a Blazor DotNetObjectReference looks like from JS
+  window.dotnetCalls = [];
+  window.designer.on('changed', {
+    invokeMethodAsync: (method, eventName, payload) => {
+      window.dotnetCalls.push({ method, eventName, payload });
+      return Promise.resolve();
+    }
+  }, 'OnDiagramChanged');
+});
 
 await check('coban:due set through the properties panel is saved', async () => {
   await clickElement(page, 'Handle');
@@ -197,6 +214,24 @@ await check('coban:due set through the properties panel is saved', async () => {
   assertIncludes(xml, '<coban:in variables="all" />');
   assertIncludes(xml, 'coban:correlationKey="${caseNo}"');
   assert(changedEvents > 0, 'no "changed" event after the edit');
+  const dotnet = await page.evaluate(() => window.dotnetCalls[0]);
+  assert(dotnet && dotnet.method === 'OnDiagramChanged' && dotnet.eventName === 'changed' && dotnet.payload.canUndo === true,
+    `.NET callback: ${JSON.stringify(dotnet)}`);
+});
+
+await check('form fields are added and removed through the panel', async () => {
+  await clickElement(page, 'Handle');
+  const group = page.locator('#panel [data-group-id="group-coban-form-fields"]');
+  await group.locator('.bio-properties-panel-add-entry').click();
+  const fieldCount = () => page.evaluate(() => window.designer.bpmnjs.get('elementRegistry').get('Handle')
+    .businessObject.extensionElements.values.filter(v => v.$type === 'coban:FormField').length);
+  assert(await fieldCount() === 3, 'no field added');
+  // the new item opens with its first entry (the field id) focused
+  await typeIntoEntryLocator(page, group.locator('[data-entry-id$="-label"] input').last(), '受理意见');
+  const xml = await save(page);
+  assertIncludes(xml, '<coban:formField id="field3" label="受理意见" type="string" />');
+  await group.locator('.bio-properties-panel-remove-entry').last().click();
+  assert(await fieldCount() === 2, 'field not removed');
 });
 
 await check('an invalid duration shows a message and is not written', async () => {
@@ -288,6 +323,8 @@ await check('read-only mode hides editing tools and ignores edits', async () => 
   assert(await page.locator('.djs-context-pad .entry').count() === 0 ||
     !(await page.locator('.djs-context-pad').isVisible()), 'context pad visible');
   await page.locator('#panel [data-entry-id="coban-due"] input').pressSequentially('9', { timeout: 2000 }).catch(() => {});
+  await page.dblclick('.djs-element[data-element-id="Handle"] .djs-hit', { force: true });
+  assert(!(await page.evaluate(() => window.designer.bpmnjs.get('directEditing').isActive())), 'label editor opened');
   await page.evaluate(() => {
     const modeler = window.designer.bpmnjs;
     modeler.get('modeling').updateProperties(modeler.get('elementRegistry').get('Handle'), { name: 'changed' });
