@@ -14,11 +14,11 @@ public static class CoBanPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLogging();
-        app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();
         app.MapAuthApi();
