@@ -6,5 +6,5 @@ name=${1:?usage: add-migration.sh <MigrationName>}
 cd "$(dirname "$0")/.."
 export COBAN_EF_DESIGN=true
 dotnet tool restore >/dev/null
-dotnet ef migrations add "$name" --context SqliteCoBanDbContext --output-dir Data/Migrations/Sqlite --namespace CoBan.Workflow.Data.Migrations.Sqlite
-dotnet ef migrations add "$name" --context PostgresCoBanDbContext --output-dir Data/Migrations/Postgres --namespace CoBan.Workflow.Data.Migrations.Postgres
+dotnet ef migrations add "$name" --context SqliteCoBanDbContext --output-dir Data/Migrations/Sqlite
+dotnet ef migrations add "$name" --context PostgresCoBanDbContext --output-dir Data/Migrations/Postgres
