@@ -23,6 +23,7 @@ public static class CoBanServices
         services.AddSingleton(TimeProvider.System);
         services.AddCoBanData(builder.Configuration);
         services.AddCoBanIdentity();
+        services.AddCoBanDataProtection();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoBan.Workflow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoBanDbContext))]
-    [Migration("20261122024143_Initial")]
+    [Migration("20261122024319_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -197,6 +197,25 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Identity.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKey");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Journal.JournalEntry", b =>

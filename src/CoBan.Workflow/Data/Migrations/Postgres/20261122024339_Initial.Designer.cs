@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoBan.Workflow.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCoBanDbContext))]
-    [Migration("20261122024200_Initial")]
+    [Migration("20261122024339_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -207,6 +207,27 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Identity.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKey");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Journal.JournalEntry", b =>
