@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using CoBan.Workflow.Data;
+using CoBan.Workflow.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoBan.Workflow.Tests.Support;
+
+public enum Db { Sqlite, Postgres }
+
+/// <summary>
+/// The real service in-process on a real database: a fresh SQLite file per test (or a fresh
+/// PostgreSQL database), the demo city seeded, a manual clock, and an HTTP client that keeps cookies.
+/// </summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coban-tests", Guid.NewGuid().ToString("N"));
+    private readonly Action<IServiceCollection>? _services;
+    private readonly Dictionary<string, string?> _settings;
+    private string? _postgres;
+
+    public ManualClock Clock { get; }
+    public Db Database { get; }
+    public string DataFolder => _folder;
+
+    private TestHost(Db db, ManualClock clock, Action<IServiceCollection>? services, Dictionary<string, string?> settings)
+    {
+        Database = db;
+        Clock = clock;
+        _services = services;
+        _settings = settings;
+        Directory.CreateDirectory(_folder);
+    }
+
+    public static async Task<TestHost> StartAsync(Db db = Db.Sqlite, Action<IServiceCollection>? services = null,
+        Dictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    {
+        var host = new TestHost(db, new ManualClock(now ?? ManualClock.Default), services, settings ?? []);
+        host._postgres = db == Db.Postgres ? await TestPostgres.CreateDatabaseAsync("coban") : null;
+        _ = host.Server; // builds, migrates and seeds now, so the test starts from a ready service
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["CoBan:Demo"] = "true",
+            ["CoBan:DataFolder"] = _folder,
+            ["CoBan:Database:Provider"] = Database == Db.Postgres ? "Postgres" : "Sqlite",
+            ["CoBan:Database:ConnectionString"] = _postgres ?? $"Data Source={Path.Combine(_folder, "coban.db")}",
+        };
+        foreach (var (k, v) in _settings) settings[k] = v;
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            // Demo passwords are hashed at test speed; production keeps the default work factor.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            _services?.Invoke(services);
+        });
+    }
+
+    /// <summary>An HTTP client signed in as the demo user (password demo1234).</summary>
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Demo.DemoData.Password });
+        await response.ShouldSucceedAsync();
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A scope on the service's own container, to read the database directly in assertions.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CoBanDbContext, Task<T>> read)
+    {
+        using var scope = Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<CoBanDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgres is not null) await TestPostgres.DropDatabaseAsync(_postgres);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
