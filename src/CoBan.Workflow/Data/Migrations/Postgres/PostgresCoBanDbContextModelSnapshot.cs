@@ -74,6 +74,341 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.ToTable("Bureau");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Cases.Case", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ApplicantType")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChainPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentSms")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContactPerson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Entrustment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FirstContactId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("InstanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaterialsMissing")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaterialsReceived")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceMode")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SourceCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("BureauId", "RegisteredAt");
+
+                    b.HasIndex("BureauId", "Status");
+
+                    b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Case");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.CaseNumberSequence", b =>
+                {
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BureauId", "Year");
+
+                    b.ToTable("CaseNumberSequence");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.CoordinationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CoordinatorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Handling")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplyMethod")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("SignedOnPaper")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CoordinationLogEntry");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.Evaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RealName")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rectification")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RectificationInstanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RectifyBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReturnVisitAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Level", "At");
+
+                    b.ToTable("Evaluation");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.JointChain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FirstCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstCaseId");
+
+                    b.ToTable("JointChain");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.Transfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CrossLevel")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("FromBureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FromCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ReceivingCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RefusalReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ToBureauId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCaseId");
+
+                    b.HasIndex("ToBureauId", "Status");
+
+                    b.ToTable("Transfer");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -286,6 +621,123 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.ToTable("JournalEntry");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Matters.Matter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fees")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InPersonSteps")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsJoint")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("text");
+
+                    b.Property<int>("LimitWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RemindBeforeWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TolerantAcceptance")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BureauId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Matter");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterChainLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("PartMatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("MatterChainLink");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId", "Position");
+
+                    b.ToTable("MatterMaterial");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -442,6 +894,45 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasIndex("ProcedureId", "Status");
 
                     b.ToTable("ProcedureVersion");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.DutyAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.HasIndex("BureauId", "Date", "Role");
+
+                    b.ToTable("DutyAssignment");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Runtime.Incident", b =>
@@ -983,7 +1474,25 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Cases.Case", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Identity.AppUser", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.Matter", b =>
                 {
                     b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
                         .WithMany()
