@@ -24,7 +24,7 @@ public static class CoBanServices
         services.AddCoBanData(builder.Configuration);
         services.AddCoBanIdentity();
         services.AddCoBanDataProtection();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();
         services.AddRateLimiter(o =>

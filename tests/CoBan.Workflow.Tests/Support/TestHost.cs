@@ -35,14 +35,30 @@ public sealed class TestHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
     }
 
+    /// <param name="kestrel">Serve on a real 127.0.0.1 port (Kestrel's limits apply, browsers can connect) instead of the in-memory test server.</param>
     public static async Task<TestHost> StartAsync(Db db = Db.Sqlite, Action<IServiceCollection>? services = null,
-        Dictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+        Dictionary<string, string?>? settings = null, DateTimeOffset? now = null, bool kestrel = false)
     {
         var host = new TestHost(db, new ManualClock(now ?? ManualClock.Default), services, settings ?? []);
         host._postgres = db == Db.Postgres ? await TestPostgres.CreateDatabaseAsync("coban") : null;
-        _ = host.Server; // builds, migrates and seeds now, so the test starts from a ready service
+        if (kestrel)
+        {
+            host._settings["urls"] = "http://127.0.0.1:0";
+            host.UseKestrel(0);
+            host.StartServer();
+            var addresses = host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            host.ClientOptions.BaseAddress = new Uri(addresses.First());
+        }
+        else
+        {
+            _ = host.Server; // builds, migrates and seeds now, so the test starts from a ready service
+        }
         return host;
     }
+
+    /// <summary>The base address of a Kestrel-served host (e.g. for a browser).</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -69,13 +85,13 @@ public sealed class TestHost : WebApplicationFactory<Program>
     /// <summary>An HTTP client signed in as the demo user (password demo1234).</summary>
     public async Task<HttpClient> LoginAsync(string userName)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Demo.DemoData.Password });
         await response.ShouldSucceedAsync();
         return client;
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A scope on the service's own container, to read the database directly in assertions.</summary>
     public async Task<T> WithDbAsync<T>(Func<CoBanDbContext, Task<T>> read)
