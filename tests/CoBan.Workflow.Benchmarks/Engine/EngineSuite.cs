@@ -39,13 +39,13 @@ public sealed partial class EngineSuite : Suite
         var nodeInstances = options.NodeInstances ?? 2_000;
 
         var report = new SuiteReport();
-        report.Parameter("user-task-gateway instances per run", instances);
+        report.Parameter("user-task-gateway instances per run", instances.ToString("N0"));
         report.Parameter("measured runs (best reported)", runs);
         report.Parameter("measured runs of the small batches (timer, parse, parse-each)", smallRuns);
         report.Parameter("warm-up before each measurement", $"at least {WarmUpTime.TotalSeconds:0} s of the same work");
-        report.Parameter("user-task-timer-boundary instances per run", TimerInstances);
-        report.Parameter("parse-each instances per run", ParseEachInstances);
-        report.Parameter("parses per run (parse cost)", ParseRounds);
+        report.Parameter("user-task-timer-boundary instances per run", TimerInstances.ToString("N0"));
+        report.Parameter("parse-each instances per run", ParseEachInstances.ToString("N0"));
+        report.Parameter("parses per run (parse cost)", ParseRounds.ToString("N0"));
         report.Parameter("bpmn-engine: node bench.mjs", options.SkipNode ? "skipped (--skip-node)" : nodeInstances.ToString("N0"));
         report.Parameter("engine clock (virtual)", T0.ToString("yyyy-MM-dd'T'HH:mm:sszzz"));
 

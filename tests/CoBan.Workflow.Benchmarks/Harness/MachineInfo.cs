@@ -83,7 +83,8 @@ public sealed record MachineInfo(
         try
         {
             var pretty = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
-            if (pretty is not null) return $"{pretty["PRETTY_NAME=".Length..].Trim('"')}, kernel {Environment.OSVersion.Version}";
+            var kernel = File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.VersionString;
+            if (pretty is not null) return $"{pretty["PRETTY_NAME=".Length..].Trim('"')}, kernel {kernel}";
         }
         catch (IOException)
         {

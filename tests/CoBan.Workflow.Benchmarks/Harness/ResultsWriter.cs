@@ -239,7 +239,7 @@ public static class ResultsWriter
             for (var i = 0; i < s.Runs.Count; i++)
             {
                 var r = s.Runs[i];
-                md.AppendLine($"| {Cell(s.Label)} | {i + 1} | {Numbers.Text(s.Instances)} | {r.WallSeconds:0.000} | {r.CpuSeconds:0.000} | " +
+                md.AppendLine($"| {Cell(s.Label)} | {i + 1} | {Numbers.Text(s.Instances)} | {r.WallSeconds:0.0000} | {r.CpuSeconds:0.0000} | " +
                               $"{Numbers.Text(s.Instances / r.WallSeconds)} | {Numbers.Text(s.Instances / r.CpuSeconds)} | " +
                               $"{Numbers.Text(r.AllocatedBytes / (double)s.Instances)} | {r.Gen0}/{r.Gen1}/{r.Gen2} |");
             }
