@@ -16,7 +16,8 @@ public static class SuiteCatalog
         new("timers", "TODO: user-task-timer-boundary with persisted state and Quartz-scheduled timers (2,000 instances, " +
             "a real PT0.01S): time from start until every instance ended in endTimedOut, misfires, CPU and memory. " +
             "The engine suite only has the in-memory figure (virtual clock)."),
-        new("supervision", "TODO: supervision queries and deadline sweeps (commitment deadlines, overdue tasks) over many open cases."),
+        new("supervision", "TODO (scope to be agreed with the Supervision feature): the daily check over many open cases " +
+            "(late handling flagged and listed for follow-up, 挂账督办), on-time rates per bureau and the periodic rankings, on a seeded database."),
     ];
 
     public static Suite? Find(string name) => Available.FirstOrDefault(s => s.Name == name);
