@@ -23,8 +23,22 @@ public sealed class InstanceState
     /// <summary>The error code this instance ended with, when an uncaught BPMN error ended a called instance.</summary>
     public string? EndErrorCode { get; set; }
 
-    public Dictionary<string, object?> Variables { get; set; } = new(StringComparer.Ordinal);
-    public List<Execution> Executions { get; set; } = [];
+    // Created on first use: Clone and StateJson assign their own, and an initialiser would build one
+    // that is thrown away at once (two allocations per Advance).
+    private Dictionary<string, object?>? _variables;
+    private List<Execution>? _executions;
+
+    public Dictionary<string, object?> Variables
+    {
+        get => _variables ??= new(StringComparer.Ordinal);
+        set => _variables = value;
+    }
+
+    public List<Execution> Executions
+    {
+        get => _executions ??= [];
+        set => _executions = value;
+    }
 
     public bool IsEnded => Status != InstanceStatus.Running;
 
@@ -109,7 +123,8 @@ public sealed class Execution
         FlowId = FlowId,
         Incident = Incident,
         Locals = Locals is null ? null : new Dictionary<string, object?>(Locals, StringComparer.Ordinal),
-        Waits = Waits?.ConvertAll(w => w with { }),
+        // Waits are immutable records: the copy needs its own list, not its own waits.
+        Waits = Waits is null ? null : new List<Wait>(Waits),
     };
 }
 

@@ -294,7 +294,7 @@ internal sealed partial class Run
                 }
             }
             if (blocked) continue;
-            _s.Executions.RemoveAll(e => e != exec && e.Parent == exec.Parent && e.State == ExecutionState.Joining && e.ElementId == node.Id);
+            ConsumeOtherArrivals(exec, node);
             exec.FlowId = null;
             exec.State = ExecutionState.Active;
             TakeInclusive(exec, node);
@@ -302,6 +302,14 @@ internal sealed partial class Run
         }
         return false;
     }
+
+    /// <summary>
+    /// The inclusive join fires with <paramref name="kept"/>; the other tokens waiting at it are consumed.
+    /// A method of its own so that the lambda's closure is allocated only when a join fires, not for
+    /// every execution that <see cref="ActivateInclusiveJoins"/> looks at after every stimulus.
+    /// </summary>
+    private void ConsumeOtherArrivals(Execution kept, FlowNode join) =>
+        _s.Executions.RemoveAll(e => e != kept && e.Parent == kept.Parent && e.State == ExecutionState.Joining && e.ElementId == join.Id);
 
     /// <summary>A token ends (end event, or no outgoing flow); its scope may now be complete.</summary>
     private void End(Execution exec, FlowNode node)

@@ -206,8 +206,15 @@ internal sealed partial class Run
         ClearWaits(exec);
         var gateway = _def.Node(exec.ElementId);
         Trace.Add(new(TraceKind.Left, gateway.Id));
-        var flow = gateway.Outgoing.First(f => f.Target == reactor);
-        Trace.Add(new(TraceKind.Taken, flow.Id));
+        // A loop, not First(lambda): capturing reactor would allocate a closure on every Occur, timers included.
+        SequenceFlow? flow = null;
+        foreach (var outgoing in gateway.Outgoing)
+            if (outgoing.Target == reactor)
+            {
+                flow = outgoing;
+                break;
+            }
+        Trace.Add(new(TraceKind.Taken, flow!.Id));
         exec.ElementId = reactor.Id;
         exec.State = ExecutionState.Active;
         _agenda.Enqueue(new Step(exec, reactor, StepKind.Occur));
@@ -239,7 +246,8 @@ internal sealed partial class Run
     /// <summary>Cancels an activity (with everything inside it) and continues from the boundary event.</summary>
     private void Interrupt(Execution activity, FlowNode boundary)
     {
-        foreach (var child in _s.Executions.Where(e => e.Parent == activity.Id).ToList()) CancelTree(child);
+        if (ChildrenOf(activity.Id) is { } children)
+            foreach (var child in children) CancelTree(child);
         ClearWaits(activity);
         Trace.Add(new(TraceKind.Cancelled, activity.ElementId));
         if (activity.State == ExecutionState.Incident) ResolveIncidentOf(activity);
@@ -252,11 +260,24 @@ internal sealed partial class Run
 
     private void CancelTree(Execution exec, bool trace = true)
     {
-        foreach (var child in _s.Executions.Where(e => e.Parent == exec.Id).ToList()) CancelTree(child);
+        if (ChildrenOf(exec.Id) is { } children)
+            foreach (var child in children) CancelTree(child);
         ClearWaits(exec);
         if (exec.State == ExecutionState.Incident) ResolveIncidentOf(exec);
         if (trace) Trace.Add(new(TraceKind.Cancelled, exec.ElementId));
         _s.Executions.Remove(exec);
+    }
+
+    /// <summary>
+    /// A copy of the executions directly inside a scope (cancelling them changes the list), or null when
+    /// there are none: the usual case for a task, so an interrupt or cancel allocates nothing for it.
+    /// </summary>
+    private List<Execution>? ChildrenOf(int scopeId)
+    {
+        List<Execution>? children = null;
+        foreach (var e in _s.Executions)
+            if (e.Parent == scopeId) (children ??= []).Add(e);
+        return children;
     }
 
     /// <summary>Delivers a signal to every wait for it in this instance; true when any caught it.</summary>

@@ -33,7 +33,10 @@ internal sealed partial class Run
 
     internal List<Command> Commands { get; } = [];
     internal List<TraceEntry> Trace { get; } = [];
-    internal List<Rejection> Rejections { get; } = [];
+    /// <summary>Created on the first rejection: most runs have none.</summary>
+    internal List<Rejection> Rejections => _rejections ??= [];
+
+    private List<Rejection>? _rejections;
 
     internal AdvanceOutcome Apply(Stimulus stimulus)
     {
@@ -60,31 +63,44 @@ internal sealed partial class Run
     {
         _s.Called = start.Called;
         SetAll(null, start.Variables);
-        IReadOnlyList<FlowNode> starts;
+        // Indexed loops rather than LINQ or foreach over the IReadOnlyList: every instance starts here, and
+        // a lambda capturing the id would allocate its closure on every start, as would a boxed enumerator.
+        var starts = _def.Starts;
         if (start.StartEventId is { } id)
         {
-            var node = _def.Starts.FirstOrDefault(n => n.Id == id);
-            if (node is null)
-                return Reject("no-start-event", $"'{id}' 不是流程 '{_def.Id}' 的开始事件", $"'{id}' is not a start event of process '{_def.Id}'");
-            starts = [node];
+            for (var i = 0; i < starts.Count; i++)
+            {
+                if (starts[i].Id != id) continue;
+                Enqueue(NewExecution(0, starts[i].Id), starts[i]);
+                return AdvanceOutcome.Applied;
+            }
+            return Reject("no-start-event", $"'{id}' 不是流程 '{_def.Id}' 的开始事件", $"'{id}' is not a start event of process '{_def.Id}'");
         }
-        else
-        {
-            starts = _def.Starts.Where(n => n.Kind != NodeKind.StartEvent || n.Trigger == EventTrigger.None).ToList();
-            if (starts.Count == 0)
-                return Reject("no-none-start", "流程没有空开始事件：请指定要触发的开始事件", "the process has no none start event: name the start event to trigger");
-        }
-        foreach (var node in starts) Enqueue(NewExecution(0, node.Id), node);
+        var none = 0;
+        for (var i = 0; i < starts.Count; i++)
+            if (IsNoneStart(starts[i])) none++;
+        if (none == 0)
+            return Reject("no-none-start", "流程没有空开始事件：请指定要触发的开始事件", "the process has no none start event: name the start event to trigger");
+        for (var i = 0; i < starts.Count; i++)
+            if (IsNoneStart(starts[i])) Enqueue(NewExecution(0, starts[i].Id), starts[i]);
         return AdvanceOutcome.Applied;
     }
+
+    private static bool IsNoneStart(FlowNode node) => node.Kind != NodeKind.StartEvent || node.Trigger == EventTrigger.None;
 
     private AdvanceOutcome ApplyCompleteTask(CompleteTask complete)
     {
         if (_s.FindWait(complete.TaskId) is not ({ } exec, { Kind: WaitKind.Task } wait))
             return Reject("no-task", $"任务 {complete.TaskId} 不存在或已完成", $"task {complete.TaskId} does not exist or is already completed");
         var node = _def.Node(exec.ElementId);
-        var values = FormValidation.Check(node.UserTask?.Form ?? [], complete.Variables, Rejections);
-        if (values is null) return AdvanceOutcome.Rejected;
+        var form = node.UserTask?.Form ?? [];
+        Dictionary<string, object?>? values = null;
+        // Without a form and without variables there is nothing to check or convert: no empty copy to build.
+        if (form.Length > 0 || complete.Variables is not null)
+        {
+            values = FormValidation.Check(form, complete.Variables, Rejections);
+            if (values is null) return AdvanceOutcome.Rejected;
+        }
         RemoveWait(exec, wait);
         SetAll(exec, values);
         Leave(exec, node);
@@ -246,6 +262,10 @@ internal sealed partial class Run
     private void SetAll(Execution? exec, Vars? values)
     {
         if (values is null) return;
-        foreach (var (name, value) in values) SetVariable(exec, name, Values.Normalize(value));
+        // Hosts pass a Dictionary: its struct enumerator avoids boxing one per stimulus.
+        if (values is Dictionary<string, object?> dictionary)
+            foreach (var (name, value) in dictionary) SetVariable(exec, name, Values.Normalize(value));
+        else
+            foreach (var (name, value) in values) SetVariable(exec, name, Values.Normalize(value));
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,34 +12,53 @@ namespace CoBan.Workflow.Engine.Execution;
 /// </summary>
 public static class StateJson
 {
-    public static string Serialize(InstanceState state) => Encoding.UTF8.GetString(SerializeToUtf8(state));
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] SerializeToUtf8(InstanceState state)
+    // The state is written after every step. A fresh MemoryStream and writer cost ~1 KB of buffers for a
+    // state of ~100 bytes, so each thread keeps one buffer and one writer and resets them per state.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    private const int MaxKeptBuffer = 64 * 1024;
+
+    public static string Serialize(InstanceState state) => Encoding.UTF8.GetString(Write(state));
+
+    public static byte[] SerializeToUtf8(InstanceState state) => Write(state).ToArray();
+
+    /// <summary>The JSON in this thread's buffer: valid until the next call on the same thread.</summary>
+    private static ReadOnlySpan<byte> Write(InstanceState state)
     {
-        using var buffer = new MemoryStream(512);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var w = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        w.Reset(buffer); // also recovers a writer left half-way by an exception
+        w.WriteStartObject();
+        w.WriteNumber("v", state.Version);
+        w.WriteString("p", state.ProcessId);
+        if (state.Status != InstanceStatus.Running) w.WriteNumber("s", (int)state.Status);
+        w.WriteNumber("n", state.NextId);
+        if (state.Called) w.WriteBoolean("c", true);
+        if (state.EndErrorCode is not null) w.WriteString("err", state.EndErrorCode);
+        if (state.Variables.Count > 0)
         {
-            w.WriteStartObject();
-            w.WriteNumber("v", state.Version);
-            w.WriteString("p", state.ProcessId);
-            if (state.Status != InstanceStatus.Running) w.WriteNumber("s", (int)state.Status);
-            w.WriteNumber("n", state.NextId);
-            if (state.Called) w.WriteBoolean("c", true);
-            if (state.EndErrorCode is not null) w.WriteString("err", state.EndErrorCode);
-            if (state.Variables.Count > 0)
-            {
-                w.WritePropertyName("vars");
-                WriteMap(w, state.Variables);
-            }
-            if (state.Executions.Count > 0)
-            {
-                w.WriteStartArray("x");
-                foreach (var e in state.Executions) WriteExecution(w, e);
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
+            w.WritePropertyName("vars");
+            WriteMap(w, state.Variables);
         }
-        return buffer.ToArray();
+        if (state.Executions.Count > 0)
+        {
+            w.WriteStartArray("x");
+            foreach (var e in state.Executions) WriteExecution(w, e);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.Flush();
+        var written = buffer.WrittenSpan;
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            // One huge state must not pin a huge buffer to the thread for good.
+            t_buffer = null;
+            t_writer = null;
+        }
+        return written;
     }
 
     private static void WriteExecution(Utf8JsonWriter w, Execution e)

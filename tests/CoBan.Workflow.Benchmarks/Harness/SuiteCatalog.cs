@@ -1,0 +1,24 @@
+using CoBan.Workflow.Benchmarks.Engine;
+
+namespace CoBan.Workflow.Benchmarks.Harness;
+
+/// <summary>A suite that is planned but not written yet: listed so that its place and scope are agreed.</summary>
+public sealed record PlannedSuite(string Name, string Todo);
+
+public static class SuiteCatalog
+{
+    public static IReadOnlyList<Suite> Available { get; } = [new EngineSuite()];
+
+    public static IReadOnlyList<PlannedSuite> Planned { get; } =
+    [
+        new("runtime", "TODO: the host/runtime path: start and complete user-task-gateway instances through the host API " +
+            "with the state persisted per step (SQLite and PostgreSQL), tasks and outbox in the same transaction."),
+        new("timers", "TODO: user-task-timer-boundary with persisted state and Quartz-scheduled timers (2,000 instances, " +
+            "a real PT0.01S): time from start until every instance ended in endTimedOut, misfires, CPU and memory. " +
+            "The engine suite only has the in-memory figure (virtual clock)."),
+        new("supervision", "TODO (scope to be agreed with the Supervision feature): the daily check over many open cases " +
+            "(late handling flagged and listed for follow-up, 挂账督办), on-time rates per bureau and the periodic rankings, on a seeded database."),
+    ];
+
+    public static Suite? Find(string name) => Available.FirstOrDefault(s => s.Name == name);
+}

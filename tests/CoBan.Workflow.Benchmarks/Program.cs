@@ -1,0 +1,3 @@
+using CoBan.Workflow.Benchmarks.Harness;
+
+return Cli.Run(args);
