@@ -112,11 +112,11 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
                         ? $"任务已由 {await NameAsync(task.CompletedBy, ct)} 于 {task.CompletedAt:yyyy-MM-dd HH:mm} 完成"
                         : "任务已取消（流程已走向别处）",
                     task.Status == WorkTaskStatus.Completed ? "the task has already been completed by someone else" : "the task was cancelled (the process moved on)");
-            if (task.Delegation == DelegationState.Pending)
-                throw CoBanException.Conflict("delegated", "任务在委派中：请被委派人先交回", "the task is delegated: the delegate must resolve it first");
             if (task.AssigneeId is null && queries.IsCandidate(task, me.Roles.ToHashSet())) task.AssigneeId = me.Id;
             if (task.AssigneeId != me.Id)
                 throw CoBanException.Forbidden("这不是你的任务：请先认领，或请带班领导指派", "this is not your task: claim it first, or ask the duty leader to assign it");
+            if (task.Delegation == DelegationState.Pending)
+                throw CoBanException.Conflict("delegated", "任务在委派中：请先办完并交回委派人", "the task is delegated: resolve it back to its owner first");
             var instance = await unit.LoadAsync(task.InstanceId, ct);
             if (request.ExpectedVersion is { } expected && expected != instance.Version)
                 throw CoBanException.Conflict("stale-version", "流程实例已变化，请刷新后重试", "the instance has changed; reload and try again");
