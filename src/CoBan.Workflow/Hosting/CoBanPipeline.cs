@@ -4,6 +4,7 @@ using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Web;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -17,6 +18,7 @@ public static class CoBanPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapOpenApi();
@@ -26,6 +28,7 @@ public static class CoBanPipeline
         app.MapInstanceApi();
         app.MapTaskApi();
         app.MapSimulationApi();
+        app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -8,6 +8,7 @@ using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Web;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -55,6 +56,7 @@ public static class CoBanServices
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskService>();
         services.AddScoped<DemoSeeder>();
+        services.AddCoBanWeb();
         return builder;
     }
 

@@ -48,7 +48,7 @@ public static class AuthEndpoints
         return TypedResults.Ok(new Me(me.Id!, me.UserName, me.DisplayName, bureau.Id, bureau.Code, bureau.Name, me.Roles.ToList()));
     }
 
-    private static async Task<Created<TokenCreated>> CreateToken(TokenRequest request, CurrentUser me, BureauScope scope, CoBanDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<TokenCreated>> CreateToken(TokenRequest request, CurrentUser me, BureauScope scope, CoBanDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -68,7 +68,7 @@ public static class AuthEndpoints
         return TypedResults.Created($"/api/v1/tokens/{token.Id}", new TokenCreated(token.Id, token.Name, secret, token.ExpiresAt));
     }
 
-    private static async Task<Ok<List<TokenInfo>>> ListTokens(BureauScope scope, CoBanDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<TokenInfo>>> ListTokens(BureauScope scope, CoBanDbContext db, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         var visible = await scope.VisibleAsync(ct);
@@ -80,7 +80,7 @@ public static class AuthEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<NoContent> RevokeToken(long id, BureauScope scope, CoBanDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<NoContent> RevokeToken(long id, BureauScope scope, CoBanDbContext db, TimeProvider clock, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         var token = await db.Set<ApiToken>().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw CoBanException.NotFound("令牌", "token");

@@ -1,0 +1,48 @@
+using CoBan.Workflow.Identity;
+using CoBan.Workflow.Web.Admin;
+using CoBan.Workflow.Web.Designer;
+using CoBan.Workflow.Web.Instances;
+using Microsoft.AspNetCore.Identity;
+
+namespace CoBan.Workflow.Web;
+
+/// <summary>
+/// The web UI on the service's own host: Razor components rendered on the server per request (static
+/// SSR), with small scripts in wwwroot/js for the diagrams and the keyboard. Interactive rendering is
+/// not available here (see the note in CoBan.Workflow.csproj), and a page per request also suits a
+/// counter PC and a phone: no connection to keep open.
+/// </summary>
+public static class WebSetup
+{
+    public const string LangCookie = "coban-lang";
+
+    public static IServiceCollection AddCoBanWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<UserSession>();
+        services.AddScoped<Lookups>();
+        services.AddScoped<DiagramQueries>();
+        services.AddScoped<DesignerService>();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    public static WebApplication MapCoBanWeb(this WebApplication app)
+    {
+        app.MapRazorComponents<App>();
+        // A plain form post: the cookie is SameSite=Lax, so another site cannot post it with the cookie.
+        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.Redirect("/login");
+        }).ExcludeFromDescription();
+        app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext http) =>
+        {
+            http.Response.Cookies.Append(LangCookie, code == "en" ? "en" : "zh",
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            return Results.LocalRedirect(Url.IsLocal(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using CoBan.Workflow.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CoBan.Workflow.Tests.Browser;
+
+public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_coordinator_logs_in_sees_name_bureau_and_roles_and_logs_out()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        var page = session.Page;
+
+        await page.GotoAsync("/desk");
+        page.Url.ShouldContain("/login?returnUrl=%2Fdesk");
+        await session.ScreenshotAsync("login");
+
+        await page.FillAsync("#username", "zhang.wei");
+        await page.FillAsync("#password", "wrong-password");
+        await page.ClickAsync("[data-test=login-submit]");
+        (await page.TextContentAsync("[data-test=login-error]")).ShouldBe("用户名或密码错误");
+
+        await page.FillAsync("#username", "zhang.wei");
+        await page.FillAsync("#password", Demo.DemoData.Password);
+        await page.ClickAsync("[data-test=login-submit]");
+        await page.WaitForURLAsync("**/desk");
+        var user = await page.InnerTextAsync("[data-test=user]");
+        user.ShouldContain("张伟");
+        user.ShouldContain("霸州市市场监督管理局");
+        user.ShouldContain("协办员");
+        (await page.Locator("[data-test=nav-designer]").CountAsync()).ShouldBe(0);
+
+        await page.ClickAsync("[data-test=logout]");
+        await page.WaitForURLAsync("**/login");
+        await page.GotoAsync("/desk");
+        page.Url.ShouldContain("/login");
+        session.ShouldHaveNoPageErrors();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace CoBan.Workflow.Tests.Browser;
+
+/// <summary>
+/// Screenshots of the main screens go to TestResults/screenshots/ at the repository root (git-ignored).
+/// With COBAN_DOC_SCREENSHOTS=1 they are also copied into docs/screenshots/ for the documentation.
+/// </summary>
+public static class Screenshots
+{
+    public static string Folder => Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+
+    public static async Task<byte[]> SaveAsync(IPage page, string name, bool fullPage = false)
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, name + ".png");
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        if (Environment.GetEnvironmentVariable("COBAN_DOC_SCREENSHOTS") == "1")
+        {
+            var docs = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+        return bytes;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CoBan.Workflow.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
