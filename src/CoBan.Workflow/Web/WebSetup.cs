@@ -1,4 +1,5 @@
 using CoBan.Workflow.Identity;
+using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Web.Admin;
 using CoBan.Workflow.Web.Designer;
 using CoBan.Workflow.Web.Instances;
@@ -43,6 +44,13 @@ public static class WebSetup
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             return Results.LocalRedirect(Url.IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
+        // Export of a published version as a file (the designer page exports the canvas itself).
+        app.MapGet("/designer/{id:long}/versions/{number:int}/bpmn", async (long id, int number, ProcedureService procedures, CancellationToken ct) =>
+        {
+            var procedure = await procedures.GetAsync(id, ct);
+            var version = await procedures.VersionAsync(id, number, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(version.Xml), "application/xml", $"{procedure.Key}-v{number}.bpmn");
+        }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 }

@@ -56,6 +56,20 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task<byte[]> ScreenshotAsync(string name, bool fullPage = false) => Screenshots.SaveAsync(Page, name, fullPage);
 
+    /// <summary>Runs a journey; when it fails, keeps a screenshot (failed-{name}.png) and adds the page's errors to the message.</summary>
+    public async Task JourneyAsync(string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception e)
+        {
+            try { await ScreenshotAsync("failed-" + name, fullPage: true); } catch (PlaywrightException) { }
+            throw new ShouldAssertException($"{e.Message}\nat {Page.Url}\npage errors:\n{string.Join("\n", _errors)}", e);
+        }
+    }
+
     public void ShouldHaveNoPageErrors() => _errors.ShouldBeEmpty(string.Join("\n", _errors));
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();

@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using CoBan.Workflow.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CoBan.Workflow.Tests.Browser;
+
+public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_process_owner_adds_a_timed_step_fixes_a_validation_error_test_runs_and_publishes_version_2_while_running_cases_stay_on_version_1()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var procedureId = await ProcedureSteps.PublishAsync(host, Diagrams.SimplePermit());
+        var zhang = await host.LoginAsync("zhang.wei");
+        var running = await ProcedureSteps.StartAsync(zhang, procedureId, "zhang.wei");
+        var runningId = (long)running["instance"]!["id"]!;
+
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        await session.JourneyAsync("designer", async () =>
+        {
+        var page = session.Page;
+        await session.LoginAsync("owner.scjg");
+        await page.GotoAsync("/designer");
+        await session.ScreenshotAsync("designer-list");
+        await page.ClickAsync("[data-procedure=simple-permit] a.row-link");
+        await WaitForDesignerAsync(page);
+        await session.ScreenshotAsync("designer");
+
+        // A new user task dropped onto the flow review → end is spliced into it.
+        var added = await CreateOnAsync(page, "create.user-task", await CentreAsync(page, "f2"));
+        added.ShouldNotBe("review");
+        (await BusinessObjectAsync(page, added, "$type")).ShouldBe("bpmn:UserTask");
+        (await IncomingSourceAsync(page, "end")).ShouldBe(added);
+        await FillEntryAsync(page, "name", "复核", added, "name");
+        await FillEntryAsync(page, "coban-due", "P3WD", added, "coban:due");
+
+        // A boundary event on the new task's lower edge, turned into a timer through the replace menu.
+        var box = await ShapeBoxAsync(page, added);
+        var boundary = await CreateOnAsync(page, "create.intermediate-event", (box.X + box.Width / 2, box.Y + box.Height));
+        (await BusinessObjectAsync(page, boundary, "$type")).ShouldBe("bpmn:BoundaryEvent");
+        await page.ClickAsync(".djs-context-pad .entry[data-action=replace]");
+        await page.ClickAsync(".djs-popup .entry[data-id=replace-with-timer-boundary]");
+        boundary = await SelectedIdAsync(page);
+
+        // The server's validation marks the timer without a time on the element.
+        await page.ClickAsync("[data-test=validate]");
+        await page.WaitForSelectorAsync($"[data-test=problem-list] li[data-element-id='{boundary}']");
+        (await page.GetAttributeAsync($".djs-element[data-element-id='{boundary}']", "class"))!.ShouldContain("coban-problem-error");
+        (await page.GetAttributeAsync("[data-designer-page]", "data-valid")).ShouldBe("false");
+        await session.ScreenshotAsync("designer-validation");
+
+        // Fixed in the properties panel (reached from the problem list): a duration of two working days.
+        await page.ClickAsync($"[data-test=problem-list] li[data-element-id='{boundary}'] button");
+        await page.WaitForFunctionAsync("id => window.cobanDesigner.bpmnjs.get('selection').get()[0]?.id === id", boundary);
+        await OpenGroupAsync(page, "timer");
+        await page.SelectOptionAsync("#designer-props [data-entry-id=timerEventDefinitionType] select", "timeDuration");
+        await page.FillAsync("#designer-props [data-entry-id=timerEventDefinitionValue] input", "P2WD");
+        await page.PressAsync("#designer-props [data-entry-id=timerEventDefinitionValue] input", "Tab");
+        await page.ClickAsync("[data-test=validate]");
+        await page.WaitForSelectorAsync("[data-designer-page][data-valid=true]");
+        (await page.Locator($".djs-element[data-element-id='{boundary}'].coban-problem-error").CountAsync()).ShouldBe(0);
+
+        // Test-run: complete the review, see the token on the new step with its due date, then let the timer fire.
+        await page.ClickAsync("[data-test=tab-simulation]");
+        await page.ClickAsync("[data-test=sim-start]");
+        await page.WaitForSelectorAsync("[data-test=sim-waiting] [data-waiting=review]");
+        (await ClassOfAsync(page, "review")).ShouldContain("coban-active");
+        // The review's form is offered with its fields; the required ones must be filled, as at the desk.
+        await page.ClickAsync("[data-waiting=review] [data-complete=review]");
+        await page.WaitForSelectorAsync("[data-test=sim-state][data-state=failed]");
+        await page.ClickAsync("[data-test=sim-undo]");
+        await page.FillAsync("[data-waiting=review] [data-sim-field=opinion] textarea", "材料齐全");
+        await page.CheckAsync("[data-waiting=review] [data-sim-field=approved] input[value=true]");
+        await page.ClickAsync("[data-waiting=review] [data-complete=review]");
+        await page.WaitForSelectorAsync($"[data-test=sim-waiting] [data-waiting='{added}']");
+        (await ClassOfAsync(page, added)).ShouldContain("coban-active");
+        (await ClassOfAsync(page, "review")).ShouldContain("coban-completed");
+        (await page.InnerTextAsync("[data-test=sim-log]")).ShouldContain("复核");
+        await session.ScreenshotAsync("designer-test-run");
+        await page.ClickAsync($"[data-waiting='{boundary}'] [data-fire='{boundary}']");
+        await page.WaitForSelectorAsync("[data-test=sim-state][data-state=completed]");
+
+        // Publish version 2 with a comment.
+        await page.ClickAsync("[data-test=publish]");
+        await page.FillAsync("[data-test=publish-comment]", "增加复核环节（3 个工作日，超 2 个工作日自动结束）");
+        await page.ClickAsync("[data-test=publish-confirm]");
+        await page.WaitForSelectorAsync("[data-test=published]");
+        (await page.InnerTextAsync("[data-test=published]")).ShouldContain("2");
+        await WaitForDesignerAsync(page);
+        await page.ClickAsync("[data-test=tab-history]");
+        var history = page.Locator("[data-test=version-history]");
+        (await history.Locator("tr[data-version='2']").InnerTextAsync()).ShouldContain("增加复核环节");
+        (await history.Locator("tr[data-version='2']").InnerTextAsync()).ShouldContain("孙立");
+        (await history.Locator("tr[data-version='1'] td").Nth(5).InnerTextAsync()).Trim().ShouldBe("1");
+        await session.ScreenshotAsync("designer-history");
+
+        // The case started on version 1 stays there; a new one starts on version 2.
+        var owner = await host.LoginAsync("owner.scjg");
+        var stillOld = await owner.GetJsonAsync($"/api/v1/instances/{runningId}");
+        ((int)stillOld["instance"]!["procedureVersion"]!).ShouldBe(1);
+        stillOld["waitingAt"]!.AsArray().Select(x => (string?)x).ShouldBe(["review"]);
+        var fresh = await ProcedureSteps.StartAsync(zhang, procedureId, "zhang.wei");
+        ((int)fresh["instance"]!["procedureVersion"]!).ShouldBe(2);
+
+        // Version 1 opens read-only, and the comparison shows the added elements.
+        await page.GotoAsync($"/designer/{procedureId}/versions/1");
+        await page.WaitForSelectorAsync("[data-test=version-diagram][data-ready=true]");
+        (await page.Locator("[data-test=version-diagram] .djs-palette").IsVisibleAsync()).ShouldBeFalse();
+        await page.GotoAsync($"/designer/{procedureId}/compare?from=1&to=2");
+        await page.WaitForSelectorAsync("[data-test=compare-to][data-ready=true]");
+        (await page.GetAttributeAsync($"[data-test=compare-to] .djs-element[data-element-id='{added}']", "class"))!.ShouldContain("coban-added");
+        (await page.Locator("[data-test=compare-table] tr[data-change=added]").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+        await session.ScreenshotAsync("designer-compare");
+        session.ShouldHaveNoPageErrors();
+        });
+    }
+
+    internal static async Task WaitForDesignerAsync(IPage page) =>
+        await page.WaitForSelectorAsync("[data-designer-page][data-ready=true]");
+
+    private static async Task<(float X, float Y)> CentreAsync(IPage page, string id)
+    {
+        var box = await page.Locator($"#designer-canvas .djs-element[data-element-id='{id}']").BoundingBoxAsync() ?? throw new InvalidOperationException(id);
+        return (box.X + box.Width / 2, box.Y + box.Height / 2);
+    }
+
+    private static async Task<LocatorBoundingBoxResult> ShapeBoxAsync(IPage page, string id) =>
+        await page.Locator($"#designer-canvas .djs-element[data-element-id='{id}'] .djs-visual").BoundingBoxAsync() ?? throw new InvalidOperationException(id);
+
+    /// <summary>Clicks a palette entry, moves to the point and clicks there, as a person places a shape; returns the new element's id.</summary>
+    private static async Task<string> CreateOnAsync(IPage page, string action, (float X, float Y) at)
+    {
+        var before = await page.EvaluateAsync<string[]>("() => window.cobanDesigner.bpmnjs.get('elementRegistry').getAll().map(e => e.id)");
+        await page.ClickAsync($".djs-palette .entry[data-action='{action}']");
+        await page.Mouse.MoveAsync(at.X - 40, at.Y - 40);
+        await page.Mouse.MoveAsync(at.X, at.Y, new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.ClickAsync(at.X, at.Y);
+        var after = await page.EvaluateAsync<string[]>("() => window.cobanDesigner.bpmnjs.get('elementRegistry').getAll().filter(e => !e.labelTarget && e.type !== 'bpmn:SequenceFlow').map(e => e.id)");
+        return after.Except(before).Single();
+    }
+
+    private static Task<string> SelectedIdAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => window.cobanDesigner.bpmnjs.get('selection').get()[0].id");
+
+    private static Task<string?> BusinessObjectAsync(IPage page, string id, string property) =>
+        page.EvaluateAsync<string?>("([id, p]) => { const bo = window.cobanDesigner.bpmnjs.get('elementRegistry').get(id).businessObject; return p === '$type' ? bo.$type : bo.get(p) ?? null; }", new[] { id, property });
+
+    private static Task<string?> IncomingSourceAsync(IPage page, string id) =>
+        page.EvaluateAsync<string?>("id => window.cobanDesigner.bpmnjs.get('elementRegistry').get(id).incoming[0]?.source.id ?? null", id);
+
+    private static async Task<string> ClassOfAsync(IPage page, string id) =>
+        await page.GetAttributeAsync($"#designer-canvas .djs-element[data-element-id='{id}']", "class") ?? "";
+
+    private static async Task OpenGroupAsync(IPage page, string group)
+    {
+        var header = page.Locator($"#designer-props [data-group-id='group-{group}'] .bio-properties-panel-group-header");
+        if (!(await header.GetAttributeAsync("class") ?? "").Contains("open")) await header.ClickAsync();
+    }
+
+    /// <summary>Types into a properties panel entry (text field or area) and waits until the edit reached the model.</summary>
+    private static async Task FillEntryAsync(IPage page, string entry, string value, string elementId, string attribute)
+    {
+        var input = page.Locator($"#designer-props [data-entry-id='{entry}'] input, #designer-props [data-entry-id='{entry}'] textarea").First;
+        if (!await input.IsVisibleAsync())
+        {
+            var group = await input.EvaluateAsync<string>("e => e.closest('[data-group-id]').dataset.groupId");
+            await page.ClickAsync($"#designer-props [data-group-id='{group}'] .bio-properties-panel-group-header");
+        }
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+        await page.WaitForFunctionAsync("([id, a, v]) => window.cobanDesigner.bpmnjs.get('elementRegistry').get(id).businessObject.get(a) === v",
+            new[] { elementId, attribute, value });
+    }
+}
