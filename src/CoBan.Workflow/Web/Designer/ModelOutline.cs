@@ -36,11 +36,23 @@ public sealed record ModelOutline(string? ProcessId, IReadOnlyDictionary<string,
         return new ModelOutline(process.Id, elements, flows);
     }
 
-    /// <summary>The path taken as elements and the flows between two visited elements, for highlight(completed).</summary>
-    public List<string> PathWithFlows(IEnumerable<string> visited)
+    /// <summary>
+    /// The path taken as elements and the flows between two visited elements, for highlight(completed).
+    /// The journal does not record gateways: one counts as passed when a visited element leads into it
+    /// and it leads on to a visited element.
+    /// </summary>
+    public List<string> PathWithFlows(IEnumerable<string> visited, IEnumerable<string>? active = null)
     {
-        var set = visited.ToHashSet(StringComparer.Ordinal);
-        var result = set.ToList();
+        var now = (active ?? []).ToHashSet(StringComparer.Ordinal);
+        var set = visited.Concat(now).ToHashSet(StringComparer.Ordinal);
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var gateway in Elements.Values.Where(e => e.Kind.IsGateway() && !set.Contains(e.Id)))
+                if (Flows.Any(f => f.Target == gateway.Id && set.Contains(f.Source)) && Flows.Any(f => f.Source == gateway.Id && set.Contains(f.Target)))
+                    added |= set.Add(gateway.Id);
+        }
+        var result = set.Where(id => !now.Contains(id)).ToList();
         result.AddRange(Flows.Where(f => set.Contains(f.Source) && set.Contains(f.Target)).Select(f => f.Id));
         return result;
     }
