@@ -18,7 +18,10 @@ public static class DataServices
         else
         {
             EnsureFolder(options.ConnectionString);
-            services.AddDbContext<SqliteCoBanDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA" ? options.SqliteSynchronous.ToUpperInvariant()
+                : throw new InvalidOperationException($"CoBan:Database:SqliteSynchronous must be FULL, NORMAL or EXTRA, not '{options.SqliteSynchronous}'");
+            var pragmas = new SqlitePragmas(synchronous);
+            services.AddDbContext<SqliteCoBanDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
             services.AddScoped<CoBanDbContext>(sp => sp.GetRequiredService<SqliteCoBanDbContext>());
         }
         return services;

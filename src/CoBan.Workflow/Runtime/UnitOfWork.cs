@@ -144,8 +144,9 @@ public sealed partial class UnitOfWork
             : CoBanException.Conflict(code, zh, en);
     }
 
-    internal void AddJournal(ProcessInstance instance, string action, string detail, string? elementId = null, string? before = null, string? after = null) =>
-        Db.Add(new JournalEntry
+    public JournalEntry AddJournal(ProcessInstance instance, string action, string detail, string? elementId = null, string? before = null, string? after = null)
+    {
+        var entry = new JournalEntry
         {
             At = Now,
             InstanceId = instance.Id,
@@ -159,7 +160,10 @@ public sealed partial class UnitOfWork
             Detail = detail,
             Before = before,
             After = after,
-        });
+        };
+        Db.Add(entry);
+        return entry;
+    }
 
     internal void MarkServiceJobAdded() => ServiceJobsAdded = true;
 }
