@@ -21,7 +21,7 @@ internal sealed partial class Run
             due = DueDate(spec.Due, context);
             followUp = DueDate(spec.FollowUp, context);
         }
-        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        catch (Exception e) when (IsTimeOrExpressionFault(e))
         {
             RaiseIncident(exec, $"无法创建任务：{Zh(e)}", $"cannot create the task: {En(e)}");
             return;
@@ -133,7 +133,7 @@ internal sealed partial class Run
                     return true; // error and escalation boundaries are found when something is thrown
             }
         }
-        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        catch (Exception e) when (IsTimeOrExpressionFault(e))
         {
             RaiseIncident(exec, $"'{trigger.Id}' 的定时器或关联键无法计算：{Zh(e)}", $"the timer or correlation key of '{trigger.Id}' failed: {En(e)}");
             return false;
@@ -223,7 +223,18 @@ internal sealed partial class Run
         if (wait.Kind == WaitKind.Timer)
         {
             RemoveWait(activity, wait);
-            var next = Spec(activity, boundary.Event!.Timer!).NextDue(wait.Due ?? _now, wait.Fired + 1, _options.Calendar);
+            DateTimeOffset? next;
+            try
+            {
+                next = Spec(activity, boundary.Event!.Timer!).NextDue(wait.Due ?? _now, wait.Fired + 1, _options.Calendar);
+            }
+            catch (Exception e) when (IsTimeOrExpressionFault(e))
+            {
+                // This firing still counts; the repetitions after it cannot be scheduled (e.g. the next year's
+                // calendar is not loaded), so the activity stops for a person to look at, as when its timers start.
+                next = null;
+                RaiseIncident(activity, $"'{boundary.Id}' 的下一次定时无法计算：{Zh(e)}", $"the next firing of '{boundary.Id}' failed: {En(e)}");
+            }
             if (next is not null)
             {
                 var id = NewId();
@@ -290,6 +301,14 @@ internal sealed partial class Run
         exec.Incident = null;
         Commands.Add(new ResolveIncident(exec.Id, exec.ElementId));
     }
+
+    /// <summary>
+    /// Failures a model's data can cause when a date or duration is computed: bad expressions or values,
+    /// a year the calendar does not know, and working days with no calendar (IsoDuration.AddTo throws
+    /// InvalidOperationException then). They become incidents; they must never escape Advance.
+    /// </summary>
+    private static bool IsTimeOrExpressionFault(Exception e) =>
+        e is ExpressionException or FormatException or ArgumentException or OverflowException or CalendarYearUnknownException or InvalidOperationException;
 
     private static string Zh(Exception e) => e is ExpressionException x ? x.MessageZh : e.Message;
     private static string En(Exception e) => e is ExpressionException x ? x.MessageEn : e.Message;
