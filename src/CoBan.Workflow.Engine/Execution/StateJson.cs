@@ -177,7 +177,8 @@ public static class StateJson
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => IsInteger(element) && element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        // (object) matters: without it the conditional's type is double and every integer came back as a double.
+        JsonValueKind.Number => IsInteger(element) && element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(ReadValue).ToList(),
         JsonValueKind.Object when element.TryGetProperty("$d", out var date) && element.EnumerateObject().Count() == 1
             => DateTimeOffset.Parse(date.GetString()!, CultureInfo.InvariantCulture),

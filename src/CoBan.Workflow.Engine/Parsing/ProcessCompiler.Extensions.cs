@@ -150,7 +150,16 @@ internal sealed partial class ProcessCompiler
 
     private static bool HasImplementation(XElement el) =>
         Attr(el, "action") is not null || CamundaAttr(el, "class") is not null || CamundaAttr(el, "expression") is not null
-        || CamundaAttr(el, "delegateExpression") is not null || CamundaAttr(el, "type") is not null;
+        || CamundaAttr(el, "delegateExpression") is not null || CamundaAttr(el, "type") is not null || ExpressionImplementation(el) is not null;
+
+    /// <summary>
+    /// BPMN's own implementation attribute when it holds an expression, as npm bpmn-engine models write
+    /// it (<c>implementation="${environment.services.fn}"</c>). Technology names such as ##WebService
+    /// name nothing the host can run, so they still need coban:action.
+    /// </summary>
+    private static string? ExpressionImplementation(XElement el) =>
+        NonEmpty((string?)el.Attribute("implementation")) is { } text
+        && (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal)) ? text : null;
 
     private ServiceSpec? ReadService(XElement el, string id, NodeKind kind)
     {
@@ -159,7 +168,8 @@ internal sealed partial class ProcessCompiler
             ?? (CamundaAttr(el, "class") is { } c ? "class:" + c : null)
             ?? (CamundaAttr(el, "expression") is { } e ? "expression:" + e : null)
             ?? (CamundaAttr(el, "delegateExpression") is { } d ? "delegate:" + d : null)
-            ?? (CamundaAttr(el, "type") == "external" ? "external:" + (CamundaAttr(el, "topic") ?? "") : null);
+            ?? (CamundaAttr(el, "type") == "external" ? "external:" + (CamundaAttr(el, "topic") ?? "") : null)
+            ?? (ExpressionImplementation(el) is { } x ? "expression:" + x : null);
         if (implementation is null)
         {
             Error(id, type, "服务任务未指定要执行的动作：请设置 coban:action", "the service task names nothing to run: set coban:action", el);

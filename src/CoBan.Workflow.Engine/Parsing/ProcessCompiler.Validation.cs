@@ -113,7 +113,7 @@ internal sealed partial class ProcessCompiler
 
     private void CheckReachable(FlowNode node, bool scopeHasStart)
     {
-        if (scopeHasStart && node.Incoming.Length == 0)
+        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node))
             Warning(node, "该元素没有进入的顺序流，永远不会被执行", "the element has no incoming sequence flow and will never run");
     }
 

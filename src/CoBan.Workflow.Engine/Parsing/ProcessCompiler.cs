@@ -29,6 +29,9 @@ internal sealed partial class ProcessCompiler
     /// </summary>
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes that lost a flow because its other end was refused: not reported as unreachable too.</summary>
+    private readonly HashSet<FlowNode> _besideRefused = [];
+
     /// <summary>An id used twice in this process: the document reports it; the process cannot be compiled.</summary>
     private bool _duplicateIds;
 
@@ -179,7 +182,15 @@ internal sealed partial class ProcessCompiler
             }
             var source = Resolve(el, id, "sourceRef");
             var target = Resolve(el, id, "targetRef");
-            if (source is null || target is null) continue;
+            if (source is null || target is null)
+            {
+                // Still check the condition: a JavaScript condition is a mistake of its own, reported now rather
+                // than after the process owner has replaced the script task it leads to.
+                ReadCondition(el, id);
+                if (source is not null) _besideRefused.Add(source);
+                if (target is not null) _besideRefused.Add(target);
+                continue;
+            }
             if (!flowIds.Add(id))
             {
                 _duplicateIds = true;
