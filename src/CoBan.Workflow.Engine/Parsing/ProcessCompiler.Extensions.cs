@@ -238,12 +238,13 @@ internal sealed partial class ProcessCompiler
         if (binding is null)
             Error(id, "callActivity", $"调用绑定 '{bindingText}' 不支持：应为 latest、version 或 deployment", $"unsupported call binding '{bindingText}': use latest, version or deployment", el);
         int? version = null;
-        if ((Attr(el, "version") ?? CamundaAttr(el, "calledElementVersion")) is { } v)
+        var versionText = Attr(el, "version") ?? CamundaAttr(el, "calledElementVersion");
+        if (versionText is { } v)
         {
             if (int.TryParse(v, out var n) && n > 0) version = n;
             else Error(id, "callActivity", $"调用版本 '{v}' 应为正整数", $"the called version '{v}' must be a positive whole number", el);
         }
-        if (binding == CallBinding.Version && version is null)
+        if (binding == CallBinding.Version && versionText is null)
             Error(id, "callActivity", "绑定为 version 时需要指定版本号", "binding 'version' needs a version number", el);
         return new CallSpec
         {
