@@ -302,6 +302,59 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_service_parameter_that_still_fails_on_retry_raises_the_incident_again()
+    {
+        var document = Bpmn.Parse($$"""
+            <startEvent id="s" /><serviceTask id="t" coban:action="case.setStatus"><extensionElements><coban:param name="p" value="${applicant.name}" /></extensionElements></serviceTask>
+            {{Flow("s", "t")}}
+            """);
+        var started = Executor.Advance(document.Processes[0], null, new Start(), Clock.T0);
+        var incident = started.Commands.OfType<RaiseIncident>().Single();
+        incident.MessageEn.ShouldStartWith("a service parameter failed: ");
+        var retried = Should.NotThrow(() => Executor.Advance(document.Processes[0], started.State, new RetryIncident(incident.ExecutionId), Clock.T0));
+        retried.Commands.Select(c => c.GetType().Name).ShouldBe(["ResolveIncident", "RaiseIncident"]);
+        retried.State.Executions.Single().State.ShouldBe(ExecutionState.Incident);
+
+        var fixedData = Executor.Advance(document.Processes[0], retried.State, new SetVariables(new Dictionary<string, object?> { ["applicant"] = new Dictionary<string, object?> { ["name"] = "张三" } }), Clock.T0);
+        var invoked = Executor.Advance(document.Processes[0], fixedData.State, new RetryIncident(incident.ExecutionId), Clock.T0);
+        invoked.Commands.OfType<InvokeService>().Single().Parameters["p"].ShouldBe("张三");
+    }
+
+    [Fact]
+    public void A_message_throw_whose_correlation_key_fails_stops_with_an_incident()
+    {
+        var document = Bpmn.Parse($$"""
+            <startEvent id="s" /><endEvent id="done" coban:correlationKey="${case.no}"><messageEventDefinition messageRef="m" /></endEvent>
+            {{Flow("s", "done")}}
+            """, """<message id="m" name="办结" />""");
+        var result = Should.NotThrow(() => Executor.Advance(document.Processes[0], null, new Start(), Clock.T0));
+        result.Commands.OfType<SendMessage>().ShouldBeEmpty();
+        var incident = result.Commands.OfType<RaiseIncident>().Single();
+        incident.ElementId.ShouldBe("done");
+        incident.MessageEn.ShouldStartWith("the correlation key of message '办结' failed: ");
+        result.State.Status.ShouldBe(InstanceStatus.Running);
+    }
+
+    [Fact]
+    public void A_call_activity_output_mapping_that_fails_stops_the_call_activity_with_an_incident_and_maps_nothing()
+    {
+        var document = Bpmn.Parse($$"""
+            <startEvent id="s" /><endEvent id="e" />
+            <callActivity id="call" calledElement="child">
+              <extensionElements><coban:out source="ok" target="mapped" /><coban:out sourceExpression="${result.value}" target="value" /></extensionElements>
+            </callActivity>
+            {{Chain("s", "call", "e")}}
+            """);
+        var started = Executor.Advance(document.Processes[0], null, new Start(), Clock.T0);
+        var call = started.Commands.OfType<StartCallActivity>().Single();
+        var done = Should.NotThrow(() => Executor.Advance(document.Processes[0], started.State,
+            new CompleteCallActivity(call.CallId, new Dictionary<string, object?> { ["ok"] = 1L }), Clock.T0));
+        done.Commands.OfType<RaiseIncident>().Single().MessageEn.ShouldStartWith("the call activity's output mapping failed: ");
+        done.State.Variables.ShouldNotContainKey("mapped");
+        done.State.WaitingAt.ShouldBe(["call"]);
+    }
+
+    [Fact]
     public void A_variable_nested_too_deeply_in_a_completed_form_is_rejected_not_thrown()
     {
         var sim = Play.Model($"""<startEvent id="s" /><userTask id="t" /><endEvent id="e" />{Chain("s", "t", "e")}""");
