@@ -130,6 +130,9 @@ internal sealed partial class Run
     private void Leave(Execution exec, FlowNode node)
     {
         ClearWaits(exec);
+        // An incident belongs to the element where the token stopped: once it leaves (a task open while one of
+        // its boundary timers could not be armed is completed, say), the incident is over.
+        ResolveIncidentOf(exec);
         if (node.Loop is not null && IsInstanceOf(exec, node))
         {
             Trace.Add(new(TraceKind.Left, node.Id));
@@ -353,7 +356,8 @@ internal sealed partial class Run
     {
         exec.State = ExecutionState.Scope;
         AttachBoundaries(exec, node);
-        if (!_s.Executions.Contains(exec)) return;
+        // A boundary that cannot be armed stops the sub-process before anything starts inside it: a retry re-enters it.
+        if (!_s.Executions.Contains(exec) || exec.State == ExecutionState.Incident) return;
         if (node.Starts.Length == 0)
         {
             CompleteScopeIfEmpty(exec.Id, node.Id);

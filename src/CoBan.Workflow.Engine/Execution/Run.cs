@@ -87,9 +87,6 @@ internal sealed partial class Run
         if (values is null) return AdvanceOutcome.Rejected;
         RemoveWait(exec, wait);
         SetAll(exec, values);
-        // The task may be open while its execution has an incident (one of its boundary timers could not
-        // be scheduled): the person's work is done, so the incident goes with it.
-        ResolveIncidentOf(exec);
         Leave(exec, node);
         return AdvanceOutcome.Applied;
     }

@@ -114,21 +114,66 @@ public class WorkingDayTests
     }
 
     [Fact]
-    public void A_repeating_working_day_reminder_fires_into_the_last_day_loaded_then_stops_with_an_incident()
+    public void A_repeating_working_day_reminder_whose_next_repetition_falls_in_an_unloaded_year_holds_that_firing_with_an_incident()
     {
         var sim = new Simulator(Bpmn.Parse($"""
-            <startEvent id="s" /><userTask id="t" />
+            <startEvent id="s" /><userTask id="t" /><endEvent id="e" />
             <boundaryEvent id="remind" attachedToRef="t" cancelActivity="false"><timerEventDefinition><timeCycle>R/P1WD</timeCycle></timerEventDefinition></boundaryEvent>
             <sendTask id="notice" coban:notice="reminder" />
-            {Chain("s", "t")}{Flow("remind", "notice")}
+            {Chain("s", "t", "e")}{Flow("remind", "notice")}
             """), Play.Options()).Start(now: LateDecember);
         sim.AdvanceTo(new DateTimeOffset(2026, 12, 31, 12, 0, 0, Beijing));
         sim.Of<ScheduleTimer>().Select(t => t.Due.Day).ShouldBe([29, 30, 31]);
-        sim.Of<SendNotice>().Count().ShouldBe(3);
+        sim.Of<SendNotice>().Count().ShouldBe(2); // 12-29 and 12-30; the 12-31 firing could not schedule 2027's
         var incident = sim.Of<RaiseIncident>().ShouldHaveSingleItem();
-        incident.ElementId.ShouldBe("t");
-        incident.MessageEn.ShouldBe($"the next firing of 'remind' failed: {new CalendarYearUnknownException(2027).Message}");
-        sim.OpenTasks.ShouldHaveSingleItem(); // the person can still finish the work
+        incident.ElementId.ShouldBe("remind");
+        incident.MessageEn.ShouldBe("'remind' fired but its next repetition cannot be scheduled, so this firing waits here "
+            + $"(a retry lets it go on; no later repetition is scheduled): {new CalendarYearUnknownException(2027).Message}");
+        sim.OpenTasks.ShouldHaveSingleItem(); // the task itself is untouched: the person can go on working
+
+        var retried = Executor.Advance(sim.Main!.Definition, sim.State(), new RetryIncident(incident.ExecutionId), sim.Now, new EngineOptions { Calendar = With2027 });
+        retried.Commands.OfType<SendNotice>().ShouldHaveSingleItem();
+        retried.Commands.OfType<ScheduleTimer>().ShouldBeEmpty();
+        retried.State.WaitingAt.ShouldBe(["t"]);
+    }
+
+    [Fact]
+    public void A_sub_process_whose_deadline_reaches_an_unloaded_year_starts_nothing_inside_until_a_retry()
+    {
+        var sim = new Simulator(Bpmn.Parse($"""
+            <startEvent id="s" /><subProcess id="handling"><userTask id="inner" /></subProcess><endEvent id="e" />
+            <boundaryEvent id="overdue" attachedToRef="handling"><timerEventDefinition><timeDuration>P5WD</timeDuration></timerEventDefinition></boundaryEvent>
+            <endEvent id="late" />
+            {Chain("s", "handling", "e")}{Flow("overdue", "late")}
+            """), Play.Options()).Start(now: LateDecember);
+        sim.Of<RaiseIncident>().Single().ElementId.ShouldBe("handling");
+        sim.OpenTasks.ShouldBeEmpty(); // nothing runs inside a scope whose deadline is unknown
+        sim.State().Executions.ShouldHaveSingleItem();
+
+        var loaded = new EngineOptions { Calendar = With2027 };
+        var definition = sim.Main!.Definition;
+        var retried = Executor.Advance(definition, sim.State(), new RetryIncident(sim.State().Executions.Single().Id), LateDecember, loaded);
+        retried.Commands.OfType<ScheduleTimer>().Single().Due.ShouldBe(new DateTimeOffset(2027, 1, 5, 9, 0, 0, Beijing));
+        var task = retried.Commands.OfType<CreateUserTask>().Single();
+        var done = Executor.Advance(definition, retried.State, new CompleteTask(task.TaskId), LateDecember, loaded);
+        done.State.Status.ShouldBe(InstanceStatus.Completed);
+        done.Commands.OfType<InstanceCompleted>().Single().EndEventId.ShouldBe("e");
+    }
+
+    [Fact]
+    public void A_service_task_whose_deadline_reaches_an_unloaded_year_is_not_invoked_until_a_retry()
+    {
+        var sim = new Simulator(Bpmn.Parse($"""
+            <startEvent id="s" /><serviceTask id="register" coban:action="case.register" /><endEvent id="e" />
+            <boundaryEvent id="overdue" attachedToRef="register"><timerEventDefinition><timeDuration>P5WD</timeDuration></timerEventDefinition></boundaryEvent>
+            <endEvent id="late" />
+            {Chain("s", "register", "e")}{Flow("overdue", "late")}
+            """), Play.Options(services: new() { ["register"] = new ServiceOutcome(Pending: true) })).Start(now: LateDecember);
+        sim.Of<InvokeService>().ShouldBeEmpty();
+        var incident = sim.Of<RaiseIncident>().Single();
+
+        var retried = Executor.Advance(sim.Main!.Definition, sim.State(), new RetryIncident(incident.ExecutionId), LateDecember, new EngineOptions { Calendar = With2027 });
+        retried.Commands.Select(c => c.GetType().Name).ShouldBe(["ResolveIncident", "ScheduleTimer", "InvokeService"]);
     }
 
     [Fact]
