@@ -24,8 +24,10 @@ public class JournalTests
         ((string)completed["before"]!).ShouldBe("""{"pages":3,"approved":null}""");
         ((string)completed["after"]!).ShouldBe("""{"pages":5,"approved":true}""");
         journal.Select(j => (string?)j!["action"]).ShouldContain("instance.started");
-        journal.Select(j => (string?)j!["action"]).ShouldContain("instance.ended");
-        journal.Where(j => (string?)j!["action"] == "element.entered").Select(j => (string?)j!["elementId"]).ShouldBe(["start", "review", "approvedEnd"]);
+        ((string)journal.First()!["detail"]!).ShouldContain("生成任务“审核”");
+        ((string)completed["detail"]!).ShouldContain("流程实例已结束");
+        var detail = await zhang.GetJsonAsync($"/api/v1/instances/{instanceId}");
+        detail["completed"]!.AsArray().Select(x => (string?)x).ShouldBe(["start", "review", "decision", "approvedEnd"]);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class MessagingTests
         var result = await zhang.PostJsonAsync("/api/v1/signals", new { name = "系统维护" });
         ((int)result["instances"]!).ShouldBe(2);
         var journal = (await zhang.GetJsonAsync($"/api/v1/instances/{first}/journal")).AsArray();
-        journal.ShouldContain(j => (string?)j!["elementId"] == "noted");
+        journal.ShouldContain(j => (string?)j!["action"] == "signal.received" && ((string)j["detail"]!).Contains("noted"));
         (await zhang.GetJsonAsync($"/api/v1/instances/{first}"))["waitingAt"]!.AsArray().Select(x => (string?)x).ShouldBe(["wait"]);
     }
 }
