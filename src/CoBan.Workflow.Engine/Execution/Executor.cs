@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Expressions;
 using CoBan.Workflow.Engine.Model;
 
 namespace CoBan.Workflow.Engine.Execution;
@@ -42,6 +43,11 @@ public static class Executor
                 : Refuse(state, "ended", "实例已结束", "the instance has ended");
         }
 
+        if (UnstorableVariable(stimulus) is { } name)
+            return Refuse(state ?? new InstanceState { ProcessId = definition.Id }, "invalid-variable",
+                $"变量 '{name}' 的值无法保存（类型不受支持或嵌套超过 64 层）",
+                $"variable '{name}' has a value that cannot be stored (an unsupported type, or nested more than 64 levels)");
+
         var working = state?.Clone() ?? new InstanceState { ProcessId = definition.Id };
         var run = new Run(definition, working, now, options);
         try
@@ -57,6 +63,29 @@ public static class Executor
         }
         working.Version++;
         return new AdvanceResult(AdvanceOutcome.Applied, working, run.Commands, run.Trace, []);
+    }
+
+    /// <summary>
+    /// The first variable the stimulus brings that has no value-model equivalent. Form data comes from
+    /// the web, so a value nested too deeply is an input to refuse, not an exception to throw.
+    /// </summary>
+    private static string? UnstorableVariable(Stimulus stimulus)
+    {
+        var variables = stimulus switch
+        {
+            Start s => s.Variables,
+            CompleteTask c => c.Variables,
+            DeliverMessage m => m.Variables,
+            DeliverSignal s => s.Variables,
+            CompleteService c => c.Variables,
+            CompleteCallActivity c => c.Variables,
+            SetVariables s => s.Variables,
+            _ => null,
+        };
+        if (variables is null) return null;
+        foreach (var (name, value) in variables)
+            if (!Values.TryNormalize(value, out _)) return name;
+        return null;
     }
 
     private static AdvanceResult Refuse(InstanceState state, string code, string zh, string en) =>

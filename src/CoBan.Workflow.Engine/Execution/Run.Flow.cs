@@ -33,11 +33,7 @@ internal sealed partial class Run
                 break;
             case NodeKind.SendTask:
                 if (node.Service is not null) WaitForService(exec, node);
-                else
-                {
-                    SendNoticeOrMessage(exec, node);
-                    Leave(exec, node);
-                }
+                else if (SendNoticeOrMessage(exec, node)) Leave(exec, node);
                 break;
             case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
                 exec.State = ExecutionState.Waiting;
@@ -101,26 +97,42 @@ internal sealed partial class Run
                 ThrowEscalation(exec, node.Event?.Name);
                 return _s.Executions.Contains(exec);
             case EventTrigger.Message:
-                SendNoticeOrMessage(exec, node);
-                return true;
+                return SendNoticeOrMessage(exec, node);
             default:
                 if (node.Notice is not null) SendNoticeOrMessage(exec, node);
                 return true;
         }
     }
 
-    private void SendNoticeOrMessage(Execution exec, FlowNode node)
+    /// <summary>False when the message's correlation key cannot be computed: the token stops with an incident.</summary>
+    private bool SendNoticeOrMessage(Execution exec, FlowNode node)
     {
         if (node.Notice is { } notice)
             Commands.Add(new SendNotice(NewId(), node.Id, notice.Template, notice.Channels, notice.Recipient));
         else if (node.Event?.Name is { } message)
-            Commands.Add(new SendMessage(node.Id, message, Evaluate(exec, node.Event.CorrelationKey)?.ToString(), VisibleVariables(exec)));
+        {
+            string? key;
+            try
+            {
+                key = Evaluate(exec, node.Event.CorrelationKey)?.ToString();
+            }
+            catch (ExpressionException e)
+            {
+                RaiseIncident(exec, $"消息 '{message}' 的关联键无法计算：{e.MessageZh}", $"the correlation key of message '{message}' failed: {e.MessageEn}");
+                return false;
+            }
+            Commands.Add(new SendMessage(node.Id, message, key, VisibleVariables(exec)));
+        }
+        return true;
     }
 
     /// <summary>The token leaves: to its outgoing flows, or (with none) it ends here.</summary>
     private void Leave(Execution exec, FlowNode node)
     {
         ClearWaits(exec);
+        // An incident belongs to the element where the token stopped: once it leaves (a task open while one of
+        // its boundary timers could not be armed is completed, say), the incident is over.
+        ResolveIncidentOf(exec);
         if (node.Loop is not null && IsInstanceOf(exec, node))
         {
             Trace.Add(new(TraceKind.Left, node.Id));
@@ -352,7 +364,8 @@ internal sealed partial class Run
     {
         exec.State = ExecutionState.Scope;
         AttachBoundaries(exec, node);
-        if (!_s.Executions.Contains(exec)) return;
+        // A boundary that cannot be armed stops the sub-process before anything starts inside it: a retry re-enters it.
+        if (!_s.Executions.Contains(exec) || exec.State == ExecutionState.Incident) return;
         if (node.Starts.Length == 0)
         {
             CompleteScopeIfEmpty(exec.Id, node.Id);

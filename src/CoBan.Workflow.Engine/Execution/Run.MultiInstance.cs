@@ -30,7 +30,7 @@ internal sealed partial class Run
         body.State = ExecutionState.MultiInstance;
         body.Locals = new(StringComparer.Ordinal) { [NrOfInstances] = count, [NrOfActive] = 0L, [NrOfCompleted] = 0L };
         AttachBoundaries(body, node);
-        if (!_s.Executions.Contains(body)) return;
+        if (!_s.Executions.Contains(body) || body.State == ExecutionState.Incident) return; // a retry re-enters the body
         if (count == 0)
         {
             body.Locals = null;

@@ -61,20 +61,23 @@ internal sealed partial class Run
         return result;
     }
 
+    /// <summary>Evaluates every output mapping first, so a failing one leaves no variable half-mapped.</summary>
     private void MapOut(Execution exec, CallSpec spec, Vars? childVariables)
     {
         var child = childVariables ?? new Dictionary<string, object?>();
-        foreach (var m in spec.Out)
+        var values = new object?[spec.Out.Length];
+        for (var i = 0; i < spec.Out.Length; i++)
         {
-            if (m.All)
-            {
-                SetAll(exec, child);
-                continue;
-            }
-            var value = m.SourceExpression is not null
+            var m = spec.Out[i];
+            if (m.All) continue;
+            values[i] = m.SourceExpression is not null
                 ? m.SourceExpression.Evaluate(new MapContext(child, _now, _options.Calendar))
                 : child.GetValueOrDefault(m.Source!);
-            SetVariable(exec, m.Target!, Values.Normalize(value));
+        }
+        for (var i = 0; i < spec.Out.Length; i++)
+        {
+            if (spec.Out[i].All) SetAll(exec, child);
+            else SetVariable(exec, spec.Out[i].Target!, Values.Normalize(values[i]));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class Run
             due = DueDate(spec.Due, context);
             followUp = DueDate(spec.FollowUp, context);
         }
-        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        catch (Exception e) when (IsTimeOrExpressionFault(e))
         {
             RaiseIncident(exec, $"无法创建任务：{Zh(e)}", $"cannot create the task: {En(e)}");
             return;
@@ -53,6 +53,10 @@ internal sealed partial class Run
     private void WaitForService(Execution exec, FlowNode node)
     {
         exec.State = ExecutionState.Waiting;
+        // Boundary events first: when one cannot be armed (an incident), the service is not asked yet and a
+        // retry re-enters the task. Once they are armed, a retry re-invokes the service with them running.
+        AttachBoundaries(exec, node);
+        if (exec.State == ExecutionState.Incident) return;
         var id = NewId();
         AddWait(exec, new Wait { Id = id, Kind = WaitKind.Service, ElementId = node.Id });
         InvokeService command;
@@ -66,7 +70,6 @@ internal sealed partial class Run
             return;
         }
         Commands.Add(command);
-        AttachBoundaries(exec, node);
     }
 
     private InvokeService InvokeCommand(Execution exec, FlowNode node, int id)
@@ -81,11 +84,13 @@ internal sealed partial class Run
     private void WaitForCall(Execution exec, FlowNode node)
     {
         exec.State = ExecutionState.Waiting;
+        // As for service tasks: boundary events first, so a retry never starts a second called instance.
+        AttachBoundaries(exec, node);
+        if (exec.State == ExecutionState.Incident) return;
         var id = NewId();
         AddWait(exec, new Wait { Id = id, Kind = WaitKind.Call, ElementId = node.Id });
         if (CallCommand(exec, node, id) is not { } command) return;
         Commands.Add(command);
-        AttachBoundaries(exec, node);
     }
 
     private StartCallActivity? CallCommand(Execution exec, FlowNode node, int id)
@@ -133,7 +138,7 @@ internal sealed partial class Run
                     return true; // error and escalation boundaries are found when something is thrown
             }
         }
-        catch (Exception e) when (e is ExpressionException or FormatException or ArgumentException or CalendarYearUnknownException)
+        catch (Exception e) when (IsTimeOrExpressionFault(e))
         {
             RaiseIncident(exec, $"'{trigger.Id}' 的定时器或关联键无法计算：{Zh(e)}", $"the timer or correlation key of '{trigger.Id}' failed: {En(e)}");
             return false;
@@ -227,10 +232,19 @@ internal sealed partial class Run
             Interrupt(activity, boundary);
             return;
         }
+        Exception? unschedulable = null;
         if (wait.Kind == WaitKind.Timer)
         {
             RemoveWait(activity, wait);
-            var next = Spec(activity, boundary.Event!.Timer!).NextDue(wait.Due ?? _now, wait.Fired + 1, _options.Calendar);
+            DateTimeOffset? next = null;
+            try
+            {
+                next = Spec(activity, boundary.Event!.Timer!).NextDue(wait.Due ?? _now, wait.Fired + 1, _options.Calendar);
+            }
+            catch (Exception e) when (IsTimeOrExpressionFault(e))
+            {
+                unschedulable = e; // e.g. the next repetition falls in a year whose calendar is not loaded
+            }
             if (next is not null)
             {
                 var id = NewId();
@@ -239,6 +253,16 @@ internal sealed partial class Run
             }
         }
         var token = NewExecution(activity.Parent, boundary.Id);
+        if (unschedulable is not null)
+        {
+            // The activity is left alone (it may be a task, a service, a sub-process or a multi-instance body);
+            // this firing stops at the boundary event with the incident. A retry lets it go on; no later
+            // repetition is scheduled.
+            RaiseIncident(token,
+                $"'{boundary.Id}' 已触发，但下一次重复无法安排，本次触发停在此处（重试后继续，之后不再重复）：{Zh(unschedulable)}",
+                $"'{boundary.Id}' fired but its next repetition cannot be scheduled, so this firing waits here (a retry lets it go on; no later repetition is scheduled): {En(unschedulable)}");
+            return;
+        }
         _agenda.Enqueue(new Step(token, boundary, StepKind.Occur));
         token.State = ExecutionState.Active;
     }
@@ -311,6 +335,14 @@ internal sealed partial class Run
         exec.Incident = null;
         Commands.Add(new ResolveIncident(exec.Id, exec.ElementId));
     }
+
+    /// <summary>
+    /// Failures a model's data can cause when a date or duration is computed: bad expressions or values,
+    /// a year the calendar does not know, and working days with no calendar (IsoDuration.AddTo throws
+    /// InvalidOperationException then). They become incidents; they must never escape Advance.
+    /// </summary>
+    private static bool IsTimeOrExpressionFault(Exception e) =>
+        e is ExpressionException or FormatException or ArgumentException or OverflowException or CalendarYearUnknownException or InvalidOperationException;
 
     private static string Zh(Exception e) => e is ExpressionException x ? x.MessageZh : e.Message;
     private static string En(Exception e) => e is ExpressionException x ? x.MessageEn : e.Message;

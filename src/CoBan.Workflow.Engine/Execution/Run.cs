@@ -175,8 +175,17 @@ internal sealed partial class Run
                 RaiseIncident(exec, $"被调用的流程以未捕获的错误 '{done.ErrorCode}' 结束", $"the called process ended with an uncaught error '{done.ErrorCode}'");
             return AdvanceOutcome.Applied;
         }
+        try
+        {
+            MapOut(exec, node.Call!, done.Variables);
+        }
+        catch (ExpressionException e)
+        {
+            // The call stays open with an incident; a retry starts the called process again.
+            RaiseIncident(exec, $"调用活动的输出映射无法计算：{e.MessageZh}", $"the call activity's output mapping failed: {e.MessageEn}");
+            return AdvanceOutcome.Applied;
+        }
         RemoveWait(exec, wait);
-        MapOut(exec, node.Call!, done.Variables);
         ResolveIncidentOf(exec);
         Leave(exec, node);
         return AdvanceOutcome.Applied;
@@ -192,7 +201,18 @@ internal sealed partial class Run
         if (exec.Waits?.FirstOrDefault(w => w.Kind is WaitKind.Service or WaitKind.Call) is { } wait)
         {
             exec.State = ExecutionState.Waiting;
-            if (wait.Kind == WaitKind.Service) Commands.Add(InvokeCommand(exec, node, wait.Id));
+            if (wait.Kind == WaitKind.Service)
+            {
+                try
+                {
+                    Commands.Add(InvokeCommand(exec, node, wait.Id));
+                }
+                catch (ExpressionException e)
+                {
+                    // The parameters still cannot be computed (the data was not fixed): the incident comes back.
+                    RaiseIncident(exec, $"服务参数无法计算：{e.MessageZh}", $"a service parameter failed: {e.MessageEn}");
+                }
+            }
             else if (CallCommand(exec, node, wait.Id) is { } call) Commands.Add(call);
         }
         else

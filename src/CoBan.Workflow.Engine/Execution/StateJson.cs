@@ -8,7 +8,8 @@ namespace CoBan.Workflow.Engine.Execution;
 /// <summary>
 /// Compact JSON for <see cref="InstanceState"/>: short keys, defaults omitted, so an instance
 /// waiting at a user task stays a few hundred bytes (stored with every step, read with every step).
-/// Values keep their kind: integers stay long, 1.0 stays double, dates are {"$d": "..."}.
+/// Values keep their kind: integers stay long, 1.0 stays double, dates are {"$d": "..."}, and a map
+/// that would read as a date (its only key is "$d", or "$m") is wrapped as {"$m": {...}}.
 /// </summary>
 public static class StateJson
 {
@@ -113,14 +114,23 @@ public static class StateJson
             case null: w.WriteNullValue(); break;
             case bool b: w.WriteBooleanValue(b); break;
             case long l: w.WriteNumberValue(l); break;
-            case double d when double.IsFinite(d) && d == Math.Floor(d) && Math.Abs(d) < 1e15:
-                w.WriteRawValue(d.ToString("F1", CultureInfo.InvariantCulture)); break;
+            case double d when double.IsFinite(d) && d == Math.Floor(d):
+                // A whole double must not look like an integer, or it comes back as a long: 3 → "3.0", 1e15 → "1E+15".
+                var whole = d.ToString("R", CultureInfo.InvariantCulture);
+                w.WriteRawValue(whole.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? whole + ".0" : whole); break;
             case double d when double.IsFinite(d): w.WriteNumberValue(d); break;
             case double: w.WriteNullValue(); break;
             case string s: w.WriteStringValue(s); break;
             case DateTimeOffset date:
                 w.WriteStartObject();
                 w.WriteString("$d", date.ToString("O", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+                break;
+            case IReadOnlyDictionary<string, object?> map when map.Count == 1 && (map.ContainsKey("$d") || map.ContainsKey("$m")):
+                // A map that would read back as a date ({"$d": ...}) or as this wrapper is wrapped: {"$m": {...}}.
+                w.WriteStartObject();
+                w.WritePropertyName("$m");
+                WriteMap(w, map);
                 w.WriteEndObject();
                 break;
             case IReadOnlyDictionary<string, object?> map: WriteMap(w, map); break;
@@ -197,10 +207,14 @@ public static class StateJson
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => IsInteger(element) && element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        // (object) matters: without it the conditional's type is double and every integer came back as a double.
+        JsonValueKind.Number => IsInteger(element) && element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(ReadValue).ToList(),
         JsonValueKind.Object when element.TryGetProperty("$d", out var date) && element.EnumerateObject().Count() == 1
             => DateTimeOffset.Parse(date.GetString()!, CultureInfo.InvariantCulture),
+        JsonValueKind.Object when element.TryGetProperty("$m", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object
+                                  && element.EnumerateObject().Count() == 1
+            => ReadMap(wrapped),
         JsonValueKind.Object => ReadMap(element),
         _ => null,
     };

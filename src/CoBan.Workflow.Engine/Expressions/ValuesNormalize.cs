@@ -89,7 +89,7 @@ public static partial class Values
             case JsonValueKind.False: result = false; return true;
             case JsonValueKind.String: result = json.GetString(); return true;
             case JsonValueKind.Number:
-                result = json.TryGetInt64(out var l) ? l : json.GetDouble();
+                result = json.TryGetInt64(out var l) ? (object)l : json.GetDouble(); // (object): a bare ternary would widen the long to double
                 return result is long || double.IsFinite((double)result);
             case JsonValueKind.Array:
                 var list = new List<object?>(json.GetArrayLength());

@@ -13,6 +13,18 @@ public sealed record ParseOptions
     /// <summary>How deep sub-processes may nest.</summary>
     public int MaxNesting { get; init; } = 32;
 
+    /// <summary>
+    /// How deep XML elements may nest. Real BPMN stays far below (32 sub-process levels plus a dozen for
+    /// extensions); the limit exists because building an XDocument costs time in the square of the depth.
+    /// </summary>
+    public int MaxDepth { get; init; } = 256;
+
+    /// <summary>
+    /// How many flow nodes one process may have. Real procedures have a few hundred; some checks
+    /// (inclusive-join reachability) cost time and memory in the square of the count.
+    /// </summary>
+    public int MaxElements { get; init; } = 5_000;
+
     public static ParseOptions Default { get; } = new();
 }
 
@@ -29,7 +41,7 @@ public static class BpmnReader
         options ??= ParseOptions.Default;
         if (xml.Length > options.MaxBytes)
             return TooLarge(xml.Length, options);
-        return Load(new StringReader(xml), options);
+        return Load(xml, options);
     }
 
     public static BpmnDocument Parse(byte[] bytes, ParseOptions? options = null)
@@ -38,7 +50,7 @@ public static class BpmnReader
         if (bytes.Length > options.MaxBytes)
             return TooLarge(bytes.Length, options);
         var (text, problem) = Decode(bytes);
-        return problem is not null ? Failed(problem) : Load(new StringReader(text!), options);
+        return problem is not null ? Failed(problem) : Load(text!, options);
     }
 
     public static BpmnDocument Parse(Stream stream, ParseOptions? options = null)
@@ -56,7 +68,7 @@ public static class BpmnReader
         return Parse(buffer.ToArray(), options);
     }
 
-    private static BpmnDocument Load(TextReader text, ParseOptions options)
+    private static BpmnDocument Load(string text, ParseOptions options)
     {
         var settings = new XmlReaderSettings
         {
@@ -70,18 +82,24 @@ public static class BpmnReader
         XDocument doc;
         try
         {
-            using var reader = XmlReader.Create(text, settings);
+            // A streaming pass first: XDocument.Load checks each new element against all its ancestors,
+            // so 100,000 nested elements would take minutes before any limit could be applied.
+            using (var scan = XmlReader.Create(new StringReader(text), settings))
+                while (scan.Read())
+                    if (scan.Depth > options.MaxDepth)
+                        return TooDeep(options, ((IXmlLineInfo)scan).LineNumber);
+            using var reader = XmlReader.Create(new StringReader(text), settings);
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
             return Failed(BpmnProblem.Error(null, null,
                 "文档含有 DTD 声明，出于安全原因拒绝读取（可防止实体膨胀和外部实体攻击）",
-                "the document declares a DTD, which is refused for safety (entity expansion and external entities)", e.LineNumber));
+                "the document declares a DTD, which is refused for safety (entity expansion and external entities)", LineOf(e)));
         }
         catch (XmlException e)
         {
-            return Failed(BpmnProblem.Error(null, null, $"XML 格式错误：{e.Message}", $"malformed XML: {e.Message}", e.LineNumber));
+            return Failed(BpmnProblem.Error(null, null, $"XML 格式错误：{e.Message}", $"malformed XML: {e.Message}", LineOf(e)));
         }
         return new BpmnCompiler(doc, options).Compile();
     }
@@ -148,6 +166,13 @@ public static class BpmnReader
     private static BpmnDocument TooLarge(long size, ParseOptions options) => Failed(BpmnProblem.Error(null, null,
         $"文档过大（{size / 1024} KB），上限为 {options.MaxBytes / 1024} KB",
         $"the document is too large ({size / 1024} KB); the limit is {options.MaxBytes / 1024} KB"));
+
+    /// <summary>The exception's line; none rather than "line 0" when it has no position (the DTD refusal).</summary>
+    private static int? LineOf(XmlException e) => e.LineNumber > 0 ? e.LineNumber : null;
+
+    private static BpmnDocument TooDeep(ParseOptions options, int line) => Failed(BpmnProblem.Error(null, null,
+        $"XML 元素嵌套过深（超过 {options.MaxDepth} 层），拒绝读取",
+        $"XML elements nest too deep (more than {options.MaxDepth} levels); the document is refused", line));
 
     internal static BpmnDocument Failed(BpmnProblem problem) => new(null, [], [problem]);
 }

@@ -17,13 +17,13 @@ internal sealed partial class ProcessCompiler
         foreach (var reference in el.Elements(Bpmn + "eventDefinitionRef"))
         {
             if (_doc.RootEventDefinitions.TryGetValue(reference.Value.Trim(), out var shared)) definitions.Add(shared);
-            else Error(id, type, $"eventDefinitionRef '{reference.Value.Trim()}' 找不到对应的事件定义",
+            else Refuse(id, type, $"eventDefinitionRef '{reference.Value.Trim()}' 找不到对应的事件定义",
                 $"eventDefinitionRef '{reference.Value.Trim()}' does not name an event definition", reference);
         }
         if (definitions.Count == 0) return (EventTrigger.None, null);
         if (definitions.Count > 1)
         {
-            Error(id, type, $"不支持的元素 多重事件 {type} '{id}'（一个事件上有多个事件定义）",
+            Refuse(id, type, $"不支持的元素 多重事件 {type} '{id}'（一个事件上有多个事件定义）",
                 $"unsupported element multiple event {type} '{id}' (several event definitions on one event)", el);
             return (EventTrigger.None, null);
         }
@@ -32,7 +32,7 @@ internal sealed partial class ProcessCompiler
         if (UnsupportedDefinitions.Contains(name))
         {
             var what = name.Replace("EventDefinition", "");
-            Error(id, type, $"不支持的元素 {what} {type} '{id}'", $"unsupported element {what} {type} '{id}': CoBan does not execute {what} events", el);
+            Refuse(id, type, $"不支持的元素 {what} {type} '{id}'", $"unsupported element {what} {type} '{id}': CoBan does not execute {what} events", el);
             return (EventTrigger.None, null);
         }
         var correlation = Attr(el, "correlationKey") is { } key ? Compile(key, id, type, "关联键", "correlation key", el) : null;
@@ -53,9 +53,16 @@ internal sealed partial class ProcessCompiler
             case "escalationEventDefinition":
                 return (EventTrigger.Escalation, new EventSpec { Name = CodeRef(definition, "escalationRef", _doc.Escalations, id, type) });
             default:
-                Error(id, type, $"无法识别的事件定义 {name}", $"unrecognised event definition {name}", definition);
+                Refuse(id, type, $"无法识别的事件定义 {name}", $"unrecognised event definition {name}", definition);
                 return (EventTrigger.None, null);
         }
+    }
+
+    /// <summary>An event whose definition cannot be used: reported once, and its trigger is not checked again.</summary>
+    private void Refuse(string id, string type, string zh, string en, XObject at)
+    {
+        _refused.Add(id);
+        Error(id, type, zh, en, at);
     }
 
     private EventSpec? ReadReceiveTask(XElement el, string id)

@@ -150,7 +150,16 @@ internal sealed partial class ProcessCompiler
 
     private static bool HasImplementation(XElement el) =>
         Attr(el, "action") is not null || CamundaAttr(el, "class") is not null || CamundaAttr(el, "expression") is not null
-        || CamundaAttr(el, "delegateExpression") is not null || CamundaAttr(el, "type") is not null;
+        || CamundaAttr(el, "delegateExpression") is not null || CamundaAttr(el, "type") is not null || ExpressionImplementation(el) is not null;
+
+    /// <summary>
+    /// BPMN's own implementation attribute when it holds an expression, as npm bpmn-engine models write
+    /// it (<c>implementation="${environment.services.fn}"</c>). Technology names such as ##WebService
+    /// name nothing the host can run, so they still need coban:action.
+    /// </summary>
+    private static string? ExpressionImplementation(XElement el) =>
+        NonEmpty((string?)el.Attribute("implementation")) is { } text
+        && (text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal)) ? text : null;
 
     private ServiceSpec? ReadService(XElement el, string id, NodeKind kind)
     {
@@ -159,7 +168,8 @@ internal sealed partial class ProcessCompiler
             ?? (CamundaAttr(el, "class") is { } c ? "class:" + c : null)
             ?? (CamundaAttr(el, "expression") is { } e ? "expression:" + e : null)
             ?? (CamundaAttr(el, "delegateExpression") is { } d ? "delegate:" + d : null)
-            ?? (CamundaAttr(el, "type") == "external" ? "external:" + (CamundaAttr(el, "topic") ?? "") : null);
+            ?? (CamundaAttr(el, "type") == "external" ? "external:" + (CamundaAttr(el, "topic") ?? "") : null)
+            ?? (ExpressionImplementation(el) is { } x ? "expression:" + x : null);
         if (implementation is null)
         {
             Error(id, type, "服务任务未指定要执行的动作：请设置 coban:action", "the service task names nothing to run: set coban:action", el);
@@ -228,12 +238,13 @@ internal sealed partial class ProcessCompiler
         if (binding is null)
             Error(id, "callActivity", $"调用绑定 '{bindingText}' 不支持：应为 latest、version 或 deployment", $"unsupported call binding '{bindingText}': use latest, version or deployment", el);
         int? version = null;
-        if ((Attr(el, "version") ?? CamundaAttr(el, "calledElementVersion")) is { } v)
+        var versionText = Attr(el, "version") ?? CamundaAttr(el, "calledElementVersion");
+        if (versionText is { } v)
         {
             if (int.TryParse(v, out var n) && n > 0) version = n;
             else Error(id, "callActivity", $"调用版本 '{v}' 应为正整数", $"the called version '{v}' must be a positive whole number", el);
         }
-        if (binding == CallBinding.Version && version is null)
+        if (binding == CallBinding.Version && versionText is null)
             Error(id, "callActivity", "绑定为 version 时需要指定版本号", "binding 'version' needs a version number", el);
         return new CallSpec
         {

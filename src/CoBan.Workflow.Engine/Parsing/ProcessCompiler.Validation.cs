@@ -7,6 +7,7 @@ internal sealed partial class ProcessCompiler
 {
     private void Validate()
     {
+        var scopesWithStart = _nodes.Where(n => n.Kind == NodeKind.StartEvent).Select(n => n.Container).ToHashSet();
         foreach (var node in _nodes)
         {
             switch (node.Kind)
@@ -23,7 +24,7 @@ internal sealed partial class ProcessCompiler
                 case NodeKind.EventBasedGateway: ValidateEventGateway(node); break;
             }
             if (node.Kind.IsActivity() || node.Kind is NodeKind.IntermediateCatchEvent or NodeKind.IntermediateThrowEvent)
-                CheckReachable(node);
+                CheckReachable(node, scopesWithStart.Contains(node.Container));
         }
         var noneStarts = _nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).GroupBy(n => n.Container);
         foreach (var group in noneStarts.Where(g => g.Count() > 1))
@@ -55,14 +56,14 @@ internal sealed partial class ProcessCompiler
 
     private void ValidateCatch(FlowNode node)
     {
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal))
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal) && !_refused.Contains(node.Id))
             Error(node, $"中间捕获事件需要定时器、消息或信号定义（当前：{TriggerZh(node.Trigger)}）",
                 $"an intermediate catch event needs a timer, message or signal definition (found: {node.Trigger})");
     }
 
     private void ValidateThrow(FlowNode node)
     {
-        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message))
+        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}中间抛出事件 '{node.Id}'", $"unsupported element {node.Trigger} intermediateThrowEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
             Error(node, "消息抛出事件需要 messageRef 或 coban:notice", "a message throw event needs a messageRef or a coban:notice");
@@ -72,7 +73,7 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Incoming.Length > 0)
             Error(node, "边界事件不能有进入的顺序流", "a boundary event cannot have incoming sequence flows");
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal))
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
@@ -110,10 +111,9 @@ internal sealed partial class ProcessCompiler
         }
     }
 
-    private void CheckReachable(FlowNode node)
+    private void CheckReachable(FlowNode node, bool scopeHasStart)
     {
-        var scopeHasStart = _nodes.Any(n => n.Container == node.Container && n.Kind == NodeKind.StartEvent);
-        if (scopeHasStart && node.Incoming.Length == 0)
+        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node))
             Warning(node, "该元素没有进入的顺序流，永远不会被执行", "the element has no incoming sequence flow and will never run");
     }
 

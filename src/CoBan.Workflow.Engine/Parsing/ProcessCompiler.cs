@@ -23,8 +23,17 @@ internal sealed partial class ProcessCompiler
     private readonly List<SequenceFlow> _flows = [];
     private readonly List<BpmnProblem> _problems = [];
 
-    /// <summary>Elements already refused (unsupported): flows touching them are not reported a second time.</summary>
+    /// <summary>
+    /// Elements already refused (unsupported, or an event whose definition was refused): flows and
+    /// boundary events touching them, and their own later checks, are not reported a second time.
+    /// </summary>
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+
+    /// <summary>Nodes that lost a flow because its other end was refused: not reported as unreachable too.</summary>
+    private readonly HashSet<FlowNode> _besideRefused = [];
+
+    /// <summary>An id used twice in this process: the document reports it; the process cannot be compiled.</summary>
+    private bool _duplicateIds;
 
     internal ProcessCompiler(BpmnCompiler doc, XElement process)
     {
@@ -44,12 +53,19 @@ internal sealed partial class ProcessCompiler
                 "the process is not executable (isExecutable is not \"true\"); it documents, or is called from this file", Line(_process)));
 
         var top = ReadContainer(_process, null, 0);
+        if (_nodes.Count > _doc.Options.MaxElements)
+        {
+            _doc.Problems.Add(BpmnProblem.Error(_processId, "process",
+                $"流程元素过多（{_nodes.Count} 个，上限 {_doc.Options.MaxElements} 个），拒绝编译",
+                $"the process has too many elements ({_nodes.Count}; the limit is {_doc.Options.MaxElements})", Line(_process)));
+            return null;
+        }
         WireFlows();
         WireBoundaries();
         var starts = ResolveStarts(top, null);
         Validate();
 
-        var hasErrors = _problems.Any(p => p.Severity == ProblemSeverity.Error);
+        var hasErrors = _duplicateIds || _problems.Any(p => p.Severity == ProblemSeverity.Error);
         foreach (var p in _problems)
             _doc.Problems.Add(_executable || p.Severity != ProblemSeverity.Error ? p : p with { Severity = ProblemSeverity.Warning });
         if (hasErrors) return null;
@@ -87,9 +103,13 @@ internal sealed partial class ProcessCompiler
                 }
                 var node = CreateNode(el, kind, id);
                 if (node is null) continue;
+                if (!_byId.TryAdd(id, node))
+                {
+                    _duplicateIds = true;
+                    continue;
+                }
                 node.Container = owner;
                 _nodes.Add(node);
-                _byId.TryAdd(id, node);
                 _elements[node] = el;
                 children.Add(node);
                 if (kind == NodeKind.SubProcess)
@@ -151,6 +171,7 @@ internal sealed partial class ProcessCompiler
     {
         var incoming = new Dictionary<FlowNode, List<SequenceFlow>>();
         var outgoing = new Dictionary<FlowNode, List<SequenceFlow>>();
+        var flowIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (el, container) in _flowElements)
         {
             var id = (string?)el.Attribute("id");
@@ -161,7 +182,20 @@ internal sealed partial class ProcessCompiler
             }
             var source = Resolve(el, id, "sourceRef");
             var target = Resolve(el, id, "targetRef");
-            if (source is null || target is null) continue;
+            if (source is null || target is null)
+            {
+                // Still check the condition: a JavaScript condition is a mistake of its own, reported now rather
+                // than after the process owner has replaced the script task it leads to.
+                ReadCondition(el, id);
+                if (source is not null) _besideRefused.Add(source);
+                if (target is not null) _besideRefused.Add(target);
+                continue;
+            }
+            if (!flowIds.Add(id))
+            {
+                _duplicateIds = true;
+                continue;
+            }
             if (source.Container != container || target.Container != container)
             {
                 Error(id, "sequenceFlow", $"顺序流 '{id}' 跨越了子流程边界（{source.Id} → {target.Id}）",
@@ -246,6 +280,7 @@ internal sealed partial class ProcessCompiler
                 Error(node, "边界事件缺少 attachedToRef（未附着在任何活动上）", "the boundary event has no attachedToRef (it is attached to nothing)");
                 continue;
             }
+            if (_refused.Contains(reference) && !_byId.ContainsKey(reference)) continue; // the activity itself was refused
             if (!_byId.TryGetValue(reference, out var activity) || !activity.Kind.IsActivity())
             {
                 Error(node, $"边界事件附着的 '{reference}' 不是本流程中的活动", $"the boundary event is attached to '{reference}', which is not an activity of this process");

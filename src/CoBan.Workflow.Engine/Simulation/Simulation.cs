@@ -124,8 +124,9 @@ public sealed partial class Simulator
         {
             target = TimerSpec.Parse(TimerKind.Duration, duration).FirstDue(Now, _options.Engine.Calendar) ?? Now;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or CalendarYearUnknownException)
+        catch (Exception e) when (e is FormatException or ArgumentException or CalendarYearUnknownException or InvalidOperationException)
         {
+            // InvalidOperationException: working days (P3WD) with no calendar in the options.
             _errors.Add($"时长 '{duration}' 无效 / invalid duration '{duration}': {e.Message}");
             return this;
         }

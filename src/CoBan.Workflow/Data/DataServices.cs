@@ -5,20 +5,25 @@ namespace CoBan.Workflow.Data;
 
 public static class DataServices
 {
-    /// <summary>Registers the provider's context, and CoBanDbContext resolving to it, so features ask only for CoBanDbContext.</summary>
+    /// <summary>
+    /// Registers the provider's context (pooled: a step creates one per scope, and a pooled context is
+    /// reset instead of rebuilt), and CoBanDbContext resolving to it, and CoBanDbContext resolving to it, so features ask only for CoBanDbContext.</summary>
     public static IServiceCollection AddCoBanData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(options));
         if (options.IsPostgres)
         {
-            services.AddDbContext<PostgresCoBanDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContextPool<PostgresCoBanDbContext>(o => o.UseNpgsql(options.ConnectionString));
             services.AddScoped<CoBanDbContext>(sp => sp.GetRequiredService<PostgresCoBanDbContext>());
         }
         else
         {
             EnsureFolder(options.ConnectionString);
-            services.AddDbContext<SqliteCoBanDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA" ? options.SqliteSynchronous.ToUpperInvariant()
+                : throw new InvalidOperationException($"CoBan:Database:SqliteSynchronous must be FULL, NORMAL or EXTRA, not '{options.SqliteSynchronous}'");
+            var pragmas = new SqlitePragmas(synchronous);
+            services.AddDbContextPool<SqliteCoBanDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
             services.AddScoped<CoBanDbContext>(sp => sp.GetRequiredService<SqliteCoBanDbContext>());
         }
         return services;

@@ -13,6 +13,12 @@ public sealed class CoBanOptions
     /// <summary>Where notice templates are read from.</summary>
     public string TemplatesFolder { get; set; } = "templates";
 
+    /// <summary>
+    /// Run the background dispatchers (service jobs, notices, timers). Tests that drive them by hand
+    /// turn this off so that no background loop races them.
+    /// </summary>
+    public bool BackgroundWorkers { get; set; } = true;
+
     /// <summary>Folder for logs, mail pickup and other files (relative to the working directory).</summary>
     public string DataFolder { get; set; } = "data";
 }

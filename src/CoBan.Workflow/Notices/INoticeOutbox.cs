@@ -28,7 +28,7 @@ public sealed class NoticeOutbox : INoticeOutbox
             Status = NoticeStatus.Pending,
             CreatedAt = unit.Now,
         });
-        unit.AddJournal(instance, "notice.queued", $"生成通知“{notice.Template}”（{notice.Recipient}）", notice.ElementId);
+        unit.Note($"生成通知“{notice.Template}”（{notice.Recipient}）");
         return Task.CompletedTask;
     }
 }

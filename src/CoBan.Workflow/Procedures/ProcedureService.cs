@@ -207,7 +207,7 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
     private static List<ProblemInfo> Infos(IEnumerable<BpmnProblem> problems) =>
         problems.Where(p => p.Severity != ProblemSeverity.Info).Select(ProblemInfo.Of).ToList();
 
-    internal static string Hash(string xml) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml))).ToLowerInvariant();
+    public static string Hash(string xml) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml))).ToLowerInvariant();
 
     /// <summary>A minimal start → task → end model with diagram, for a new procedure.</summary>
     internal static string NewModel(string name)

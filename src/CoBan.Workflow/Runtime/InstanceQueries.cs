@@ -45,11 +45,10 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
         var number = await db.Set<ProcedureVersion>().Where(v => v.Id == instance.ProcedureVersionId).Select(v => v.Number).FirstAsync(ct);
         var state = StateJson.Deserialize(instance.State);
         var tokens = state.Executions.Select(e => new TokenInfo(e.Id, e.ElementId, e.State.ToString().ToLowerInvariant(), e.Incident)).ToList();
-        var path = await db.Set<JournalEntry>().AsNoTracking().Where(j => j.InstanceId == id && j.Action == "element.entered" && j.ElementId != null)
-            .OrderBy(j => j.Id).Select(j => j.ElementId!).ToListAsync(ct);
+        var path = instance.Path.Length == 0 ? [] : instance.Path.Split(',');
         var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == id).OrderBy(i => i.Id)
             .Select(i => new IncidentInfo(i.Id, i.InstanceId, i.ExecutionId, i.ElementId, i.MessageZh, i.MessageEn, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
-        return new InstanceDetail(Summary(instance, procedure.Key, number), tokens, state.WaitingAt.Distinct().ToList(), path.Distinct().ToList(),
+        return new InstanceDetail(Summary(instance, procedure.Key, number), tokens, state.WaitingAt.Distinct().ToList(), path,
             state.Variables, incidents, instance.ParentInstanceId);
     }
 

@@ -20,6 +20,8 @@ public sealed class ProcessInstance
     /// <summary>The caller's call-activity wait id, when started by a call activity.</summary>
     public int? ParentCallId { get; set; }
     public required string State { get; set; }
+    /// <summary>Elements the instance has passed, comma-separated, each once in first-entered order (the "path taken" on the diagram).</summary>
+    public string Path { get; set; } = "";
     public int Version { get; set; }
     public InstanceStatus Status { get; set; }
     public bool HasIncident { get; set; }

@@ -16,6 +16,8 @@ public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, 
     public async Task<T> InUnitAsync<T>(Actor actor, Func<UnitOfWork, Task<T>> work, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The unit commits or rolls back as a whole: savepoints around each SaveChanges would only cost statements.
+        db.Database.AutoSavepointsEnabled = false;
         var unit = new UnitOfWork(deps, db, actor, clock.GetUtcNow());
         var result = await work(unit);
         await unit.RunAsync(ct);

@@ -11,7 +11,8 @@ namespace CoBan.Workflow.Runtime;
 /// coban:retries attempts the step fails and the engine raises an incident an administrator can retry.
 /// A job is leased (LockedUntil) so that several nodes never run it at once.
 /// </summary>
-public sealed class ServiceJobDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ServiceJobDispatcher> log) : BackgroundService, IAfterCommit
+public sealed class ServiceJobDispatcher(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.CoBanOptions> options, ILogger<ServiceJobDispatcher> log)
+    : BackgroundService, IAfterCommit
 {
     private readonly SemaphoreSlim _wake = new(0);
     private readonly string _node = Environment.MachineName + ":" + Environment.ProcessId;
@@ -24,6 +25,7 @@ public sealed class ServiceJobDispatcher(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        if (!options.Value.BackgroundWorkers) return;
         while (!stop.IsCancellationRequested)
         {
             try

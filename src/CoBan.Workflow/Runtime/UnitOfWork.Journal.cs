@@ -2,12 +2,20 @@ using System.Text;
 using System.Text.Json;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Engine.Model;
+using CoBan.Workflow.Journal;
 
 namespace CoBan.Workflow.Runtime;
 
 /// <summary>What a step writes to the journal: the stimulus (with the variables it changed) and the elements it passed.</summary>
 public sealed partial class UnitOfWork
 {
+    private JournalEntry? _stepEntry;
+
+    /// <summary>
+    /// One journal row per applied stimulus: who did what, the variables it changed, and (in the
+    /// same row) the elements it passed and what it created. The elements also extend the
+    /// instance's path. Features add to the row with <see cref="Note"/>.
+    /// </summary>
     private void JournalStep(ProcessInstance instance, Stimulus stimulus, AdvanceResult result, IReadOnlyDictionary<string, object?>? before)
     {
         var (action, detail) = stimulus switch
@@ -26,19 +34,38 @@ public sealed partial class UnitOfWork
             _ => ("step", stimulus.GetType().Name),
         };
         var (changedBefore, changedAfter) = Diff(before, result.State.Variables);
-        AddJournal(instance, action, detail, null, changedBefore, changedAfter);
-
-        var definition = result.State.ProcessId;
+        var passed = new List<string>();
+        string? mainElement = null;
+        var path = instance.Path.Length == 0 ? [] : instance.Path.Split(',').ToList();
         foreach (var entry in result.Trace)
         {
             if (entry.Kind != TraceKind.Entered) continue;
-            var node = _deps.Catalog.TryNode(instance.ProcedureVersionId, definition, entry.ElementId);
-            if (node is null || node.Kind.IsGateway() || node.Kind == NodeKind.StartEvent && stimulus is not Start) continue;
-            AddJournal(instance, "element.entered", $"进入{KindZh(node.Kind)}“{node.Name ?? node.Id}”", node.Id);
+            var node = _deps.Catalog.TryNode(instance.ProcedureVersionId, result.State.ProcessId, entry.ElementId);
+            if (node is null) continue;
+            if (!path.Contains(node.Id)) path.Add(node.Id);
+            if (node.Kind.IsGateway() || (node.Kind == NodeKind.StartEvent && stimulus is not Start)) continue;
+            passed.Add(node.Name ?? node.Id);
+            mainElement ??= node.Kind.IsActivity() ? node.Id : null;
         }
-        if (result.State.IsEnded)
-            AddJournal(instance, "instance.ended", result.State.Status == Engine.Execution.InstanceStatus.Terminated ? "流程实例已终止" : "流程实例已结束");
+        instance.Path = string.Join(',', path);
+        var text = new StringBuilder(detail);
+        if (passed.Count > 0) text.Append("；经过：").Append(string.Join(" → ", passed));
+        if (result.State.IsEnded) text.Append(result.State.Status == Engine.Execution.InstanceStatus.Terminated ? "；流程实例已终止" : "；流程实例已结束");
+        _stepEntry = AddJournal(instance, action, text.ToString(), mainElement ?? ElementOf(stimulus, result), changedBefore, changedAfter);
     }
+
+    /// <summary>Adds a sentence to the current step's journal row (e.g. "生成任务“审核”").</summary>
+    public void Note(string text)
+    {
+        if (_stepEntry is null) return;
+        _stepEntry.Detail += "；" + text;
+    }
+
+    private static string? ElementOf(Stimulus stimulus, AdvanceResult result) => stimulus switch
+    {
+        CompleteTask t => result.Trace.FirstOrDefault(e => e.Kind == TraceKind.Left).ElementId,
+        _ => null,
+    };
 
     private static (string? Before, string? After) Diff(IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?> after)
     {
@@ -70,21 +97,4 @@ public sealed partial class UnitOfWork
             StateJson.WriteValue(writer, value);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    private static string KindZh(NodeKind kind) => kind switch
-    {
-        NodeKind.UserTask => "任务",
-        NodeKind.ManualTask => "人工步骤",
-        NodeKind.ServiceTask => "服务任务",
-        NodeKind.SendTask => "发送",
-        NodeKind.ReceiveTask => "等待接收",
-        NodeKind.SubProcess => "子流程",
-        NodeKind.CallActivity => "调用流程",
-        NodeKind.EndEvent => "结束",
-        NodeKind.BoundaryEvent => "边界事件",
-        NodeKind.IntermediateCatchEvent => "等待事件",
-        NodeKind.IntermediateThrowEvent => "事件",
-        NodeKind.StartEvent => "开始",
-        _ => "步骤",
-    };
 }

@@ -71,11 +71,14 @@ public sealed partial class UnitOfWork
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        var instance = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-            ?? throw CoBanException.NotFound("流程实例", "process instance");
+        var instance = await InstanceById(Db, instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }
+
+    /// <summary>Every step loads its instance: compiled once, not translated per call.</summary>
+    private static readonly Func<CoBanDbContext, long, CancellationToken, Task<ProcessInstance?>> InstanceById =
+        EF.CompileAsyncQuery((CoBanDbContext db, long id, CancellationToken ct) => db.Set<ProcessInstance>().FirstOrDefault(i => i.Id == id));
 
     /// <summary>Queues a stimulus. Strict: a refusal aborts the whole unit with the engine's reasons.</summary>
     public void Enqueue(ProcessInstance instance, Stimulus stimulus, bool strict = false, bool first = false)
@@ -144,8 +147,9 @@ public sealed partial class UnitOfWork
             : CoBanException.Conflict(code, zh, en);
     }
 
-    internal void AddJournal(ProcessInstance instance, string action, string detail, string? elementId = null, string? before = null, string? after = null) =>
-        Db.Add(new JournalEntry
+    public JournalEntry AddJournal(ProcessInstance instance, string action, string detail, string? elementId = null, string? before = null, string? after = null)
+    {
+        var entry = new JournalEntry
         {
             At = Now,
             InstanceId = instance.Id,
@@ -159,7 +163,10 @@ public sealed partial class UnitOfWork
             Detail = detail,
             Before = before,
             After = after,
-        });
+        };
+        Db.Add(entry);
+        return entry;
+    }
 
     internal void MarkServiceJobAdded() => ServiceJobsAdded = true;
 }

@@ -55,8 +55,7 @@ public sealed class WorkTaskFactory(IDutyDirectory duty)
             CreatedAt = unit.Now,
         };
         db.Add(task);
-        var who = assignee is null ? "待认领" : "已分派";
-        unit.AddJournal(instance, "task.created", $"生成任务“{command.Name ?? command.ElementId}”（{who}）", command.ElementId);
+        unit.Note($"生成任务“{command.Name ?? command.ElementId}”（{(assignee is null ? "待认领" : "已分派")}）");
         if (command.AssignTo != AssignTo.None && assignee is null)
             unit.AddJournal(instance, "task.unassigned", $"任务“{command.Name ?? command.ElementId}”找不到应分派的人员（{command.AssignTo}），请带班领导指派", command.ElementId);
         return task;

@@ -7,12 +7,10 @@ public sealed record PlannedSuite(string Name, string Todo);
 
 public static class SuiteCatalog
 {
-    public static IReadOnlyList<Suite> Available { get; } = [new EngineSuite()];
+    public static IReadOnlyList<Suite> Available { get; } = [new EngineSuite(), new Runtime.RuntimeSuite()];
 
     public static IReadOnlyList<PlannedSuite> Planned { get; } =
     [
-        new("runtime", "TODO: the host/runtime path: start and complete user-task-gateway instances through the host API " +
-            "with the state persisted per step (SQLite and PostgreSQL), tasks and outbox in the same transaction."),
         new("timers", "TODO: user-task-timer-boundary with persisted state and Quartz-scheduled timers (2,000 instances, " +
             "a real PT0.01S): time from start until every instance ended in endTimedOut, misfires, CPU and memory. " +
             "The engine suite only has the in-memory figure (virtual clock)."),

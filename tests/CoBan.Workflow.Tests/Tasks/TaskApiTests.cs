@@ -33,7 +33,9 @@ public class TaskApiTests
         ((string)claimed["assigneeName"]!).ShouldBe("张伟");
 
         var actions = await host.WithDbAsync(db => db.Set<JournalEntry>().Where(j => j.Action.StartsWith("task.")).OrderBy(j => j.Id).Select(j => j.Action + ":" + j.UserName).ToListAsync());
-        actions.ShouldBe(["task.created:张伟", "task.claimed:李娜", "task.unclaimed:李娜", "task.claimed:张伟"]);
+        actions.ShouldBe(["task.claimed:李娜", "task.unclaimed:李娜", "task.claimed:张伟"]);
+        var started = await host.WithDbAsync(db => db.Set<JournalEntry>().SingleAsync(j => j.Action == "instance.started"));
+        started.Detail.ShouldContain("生成任务“审核”（待认领）");
     }
 
     [Fact]

@@ -1010,6 +1010,10 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<long?>("ParentInstanceId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("ProcedureId")
                         .HasColumnType("bigint");
 

@@ -969,6 +969,10 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<long?>("ParentInstanceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProcedureId")
                         .HasColumnType("INTEGER");
 

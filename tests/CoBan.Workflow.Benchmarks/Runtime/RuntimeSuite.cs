@@ -1,0 +1,68 @@
+using CoBan.Workflow.Benchmarks.Engine;
+using CoBan.Workflow.Benchmarks.Harness;
+using CoBan.Workflow.Data;
+
+namespace CoBan.Workflow.Benchmarks.Runtime;
+
+/// <summary>
+/// Issue 3's target: workflow steps through the runtime on SQLite, with the service's default
+/// durability, against the raw rate of single-row SQLite transactions at the same setting, in one run.
+/// </summary>
+public sealed class RuntimeSuite : Suite
+{
+    public override string Name => "runtime";
+
+    public override string Title => "Runtime suite: workflow steps through the host's unit of work on SQLite, against raw SQLite transactions";
+
+    public override string Description =>
+        "Starts and completes `models/user-task-gateway.bpmn` instances through the real host composition (RuntimeService: engine step, " +
+        "task row, journal, state, one transaction per step) on a fresh SQLite file with the service's default durability " +
+        $"(`{SqlitePragmas.For(SqlitePragmas.DefaultSynchronous)}`), and in the same run measures single-row INSERT transactions on another file with the same pragmas. " +
+        "Each start and each task completion counts as one workflow step.";
+
+    public override SuiteReport Run(SuiteContext context) => RunAsync(context).GetAwaiter().GetResult();
+
+    private static async Task<SuiteReport> RunAsync(SuiteContext context)
+    {
+        var instances = context.Options.Instances ?? 2_000;
+        var runs = context.Options.Runs ?? 3;
+        var rawCount = Math.Max(instances * 4, 5_000);
+        var report = new SuiteReport();
+        report.Parameter("instances per run (2 steps each)", instances.ToString("N0"));
+        report.Parameter("raw SQLite transactions per run", rawCount.ToString("N0"));
+        report.Parameter("measured runs (best reported)", runs);
+        report.Parameter("SQLite durability (service default)", $"journal_mode=WAL, synchronous={SqlitePragmas.DefaultSynchronous}: a committed step survives a crash of the process and a power loss");
+
+        var xml = new BenchModels(context.Paths).Xml(BenchModels.GatewayFile);
+        await using var host = await HostUnderTest.StartAsync("runtime");
+        var version = await host.PublishAsync(xml, EngineSuite.GatewayProcess);
+        var driver = new GatewayThroughRuntime(host, version);
+        context.Log("runtime: warm-up");
+        Measure.WarmUp(() => driver.RunAsync(200).GetAwaiter().GetResult(), TimeSpan.FromSeconds(3));
+        var tallies = new List<RuntimeTally>();
+        var runtime = Measure.Repeat("runtime.steps", "workflow steps through the runtime (start + complete)", instances * 2, runs,
+            () => tallies.Add(driver.RunAsync(instances).GetAwaiter().GetResult()), context.Log);
+
+        var rawFile = Path.Combine(host.Folder, "raw.db");
+        context.Log("raw SQLite: warm-up");
+        RawSqlite.Transactions(rawFile, 2_000, SqlitePragmas.DefaultSynchronous);
+        var raw = Measure.Repeat("raw.transactions", "single-row SQLite transactions, same pragmas", rawCount, runs,
+            () => RawSqlite.Transactions(rawFile, rawCount, SqlitePragmas.DefaultSynchronous), context.Log);
+
+        var group = "workflow steps against raw SQLite transactions (wall time, best run)";
+        report.Series.AddRange([runtime, raw]);
+        report.Figure("runtime.stepsPerSecond", group, "workflow steps/s through the runtime", runtime.PerSecondWall, "steps/s");
+        report.Figure("runtime.stepsPerSecondCpu", group, "workflow steps/s (CPU time)", runtime.PerSecondCpu, "steps/s");
+        report.Figure("runtime.cpuMicrosecondsPerStep", group, "CPU time per step", runtime.MicrosecondsPerInstanceCpu, "µs");
+        report.Figure("runtime.allocatedBytesPerStep", group, "allocated per step", runtime.AllocatedBytesPerInstance, "B");
+        report.Figure("raw.transactionsPerSecond", group, "raw single-row SQLite transactions/s", raw.PerSecondWall, "tx/s");
+        report.Figure("runtime.shareOfRaw", group, "runtime steps/s as a share of raw transactions/s", 100 * runtime.PerSecondWall / raw.PerSecondWall, "%",
+            new Target(Comparison.AtLeast, 25, "issue 3"));
+
+        var (approved, rejected) = await driver.EndsAsync();
+        var total = tallies.Sum(t => t.Instances);
+        report.Check("runtime.ends", "every instance ended where its variable says (read back from the journal, warm-up included)",
+            approved + rejected >= total && Math.Abs(approved - rejected) <= 1, $"{approved} endApproved, {rejected} endRejected");
+        return report;
+    }
+}
