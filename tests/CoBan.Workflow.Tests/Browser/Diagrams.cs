@@ -60,4 +60,31 @@ public static class Diagrams
           </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """;
+
+    /// <summary>start → check (for any coordinator of the bureau to claim, due in 2 working days) → end.</summary>
+    public static string GroupCheck(string key = "group-check", string name = "材料核验") => $$"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions {{Namespaces}} id="d_{{key}}" targetNamespace="http://coban.test">
+          <bpmn:process id="{{key}}" name="{{name}}" isExecutable="true">
+            <bpmn:startEvent id="start" name="受理"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:userTask id="check" name="核验材料" coban:candidateRole="coordinator" coban:due="P2WD">
+              <bpmn:extensionElements>
+                <coban:formField id="complete" label="材料是否齐全" type="boolean" required="true" />
+                <coban:formField id="missing" label="缺少的材料" type="list" />
+              </bpmn:extensionElements>
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+            </bpmn:userTask>
+            <bpmn:endEvent id="end" name="办结"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="check" />
+            <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="end" />
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="dia_{{key}}"><bpmndi:BPMNPlane id="plane_{{key}}" bpmnElement="{{key}}">
+            <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="152" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="check_di" bpmnElement="check"><dc:Bounds x="240" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="392" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+            <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="120" /><di:waypoint x="240" y="120" /></bpmndi:BPMNEdge>
+            <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="120" /><di:waypoint x="392" y="120" /></bpmndi:BPMNEdge>
+          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """;
 }
