@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using CoBan.Workflow.Tests.Support;
+
+namespace CoBan.Workflow.Tests.Browser;
+
+public sealed class AdminTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_administrator_adds_a_coordinator_who_can_log_in_and_creates_then_revokes_an_api_token()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        string secret = "";
+        await using (var session = await BrowserSession.OpenAsync(browser, host))
+        {
+            await session.JourneyAsync("admin", async () =>
+            {
+                var page = session.Page;
+                await session.LoginAsync("admin");
+                await page.ClickAsync("[data-test=nav-admin]");
+                await session.ScreenshotAsync("admin");
+                await page.ClickAsync("[data-test=admin-users]");
+                (await page.Locator("[data-test=user-list] tbody tr").CountAsync()).ShouldBe(15);
+                await page.ClickAsync("[data-test=new-user]");
+                await page.FillAsync("[data-test=user-name]", "qian.li");
+                await page.FillAsync("[data-test=display-name]", "钱丽");
+                await page.SelectOptionAsync("[data-test=user-bureau]", new Microsoft.Playwright.SelectOptionValue { Label = "霸州市卫生监督所" });
+                await page.FillAsync("[data-test=password]", "windows2026");
+                await page.CheckAsync("[data-role=coordinator]");
+                await page.ClickAsync("[data-test=save-user]");
+                await page.WaitForSelectorAsync("[data-test=done]");
+                (await page.InnerTextAsync("[data-user='qian.li']")).ShouldContain("协办员");
+                await session.ScreenshotAsync("admin-users");
+
+                await page.GotoAsync("/admin/tokens");
+                await page.FillAsync("[data-test=token-name]", "12345 热线系统");
+                await page.FillAsync("[data-test=token-user]", "qian.li");
+                await page.ClickAsync("[data-test=create-token]");
+                secret = (await page.InnerTextAsync("[data-test=token-secret]")).Trim();
+                secret.ShouldStartWith("coban_");
+                await session.ScreenshotAsync("admin-tokens");
+            });
+        }
+
+        var api = host.Anonymous();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        ((string)(await api.GetJsonAsync("/api/v1/me"))["displayName"]!).ShouldBe("钱丽");
+
+        await using (var session = await BrowserSession.OpenAsync(browser, host))
+        {
+            await session.JourneyAsync("admin-new-user", async () =>
+            {
+                await session.LoginAsync("qian.li", "windows2026");
+                (await session.Page.InnerTextAsync("[data-test=user]")).ShouldContain("霸州市卫生监督所");
+            });
+        }
+
+        await using (var session = await BrowserSession.OpenAsync(browser, host))
+        {
+            await session.JourneyAsync("admin-revoke", async () =>
+            {
+                var page = session.Page;
+                await session.LoginAsync("admin");
+                await page.GotoAsync("/admin/tokens");
+                page.Dialog += (_, dialog) => dialog.AcceptAsync();
+                await page.ClickAsync("[data-token='12345 热线系统'] button");
+                (await page.InnerTextAsync("[data-token='12345 热线系统']")).ShouldContain("已吊销");
+                session.ShouldHaveNoPageErrors();
+            });
+        }
+        (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+}
