@@ -4,6 +4,8 @@ using CoBan.Workflow.Web.Admin;
 using CoBan.Workflow.Web.Designer;
 using CoBan.Workflow.Web.Instances;
 using Microsoft.AspNetCore.Identity;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace CoBan.Workflow.Web;
 
@@ -20,12 +22,20 @@ public static class WebSetup
     public static IServiceCollection AddCoBanWeb(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddCoBanWebEncoder();
         services.AddCascadingAuthenticationState();
         services.AddScoped<UserSession>();
         services.AddScoped<Lookups>();
         services.AddScoped<DiagramQueries>();
         services.AddScoped<DesignerService>();
         services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    /// <summary>Pages are mostly Chinese: write it as UTF-8 text rather than as &amp;#x…; entities (markup characters are still encoded).</summary>
+    public static IServiceCollection AddCoBanWebEncoder(this IServiceCollection services)
+    {
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return services;
     }
 

@@ -21,8 +21,10 @@ public sealed record UiError(int Status, string Message, IReadOnlyList<ProblemIn
 /// </summary>
 public abstract class UiComponent : ComponentBase
 {
-    [Inject] protected UserSession Session { get; set; } = default!;
-    [Inject] protected NavigationManager Nav { get; set; } = default!;
+    // Resolved when used, so a component that needs neither renders with no services (HtmlRenderer tests).
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+    protected UserSession Session => Services.GetRequiredService<UserSession>();
+    protected NavigationManager Nav => Services.GetRequiredService<NavigationManager>();
     [CascadingParameter] protected Lang L { get; set; } = Lang.Zh;
     [CascadingParameter] protected HttpContext? Http { get; set; }
 
