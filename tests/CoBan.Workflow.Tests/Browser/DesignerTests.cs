@@ -115,6 +115,45 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         });
     }
 
+    [Fact]
+    public async Task A_Camunda_Modeler_file_becomes_a_new_procedure_imports_into_an_open_one_and_exports_again()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var camunda = Path.Combine(Screenshots.RepositoryRoot(), "src", "CoBan.Workflow.Designer", "test", "fixtures", "camunda-modeler.bpmn");
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        await session.JourneyAsync("designer-import", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("owner.scjg");
+            await page.GotoAsync("/designer");
+            await page.ClickAsync("[data-test=new-procedure]");
+            await page.FillAsync("[data-test=new-name]", "请假审批");
+            await page.FillAsync("[data-test=new-key]", "leave-request");
+            await page.CheckAsync("input[name=template][value=import]");
+            await page.SetInputFilesAsync("[data-test=new-file]", camunda);
+            await session.ScreenshotAsync("designer-new");
+            await page.ClickAsync("[data-test=create]");
+            await WaitForDesignerAsync(page);
+            (await page.EvaluateAsync<string>("() => window.cobanDesigner.bpmnjs.get('canvas').getRootElement().businessObject.id")).ShouldBe("leave-request");
+            (await page.InnerTextAsync("[data-test=procedure-name]")).ShouldContain("请假审批");
+
+            // Export keeps Camunda's attributes.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=export]"));
+            download.SuggestedFilename.ShouldBe("leave-request.bpmn");
+            var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+            exported.ShouldContain("camunda:assignee=\"${manager}\"");
+            exported.ShouldContain("<bpmn:process id=\"leave-request\"");
+
+            // Importing into an open procedure renames the process to the procedure's key and validates at once.
+            await page.SetInputFilesAsync("[data-test=import-file]", camunda);
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-test=status]').textContent.includes('leave_request')");
+            (await page.EvaluateAsync<string>("() => window.cobanDesigner.bpmnjs.get('canvas').getRootElement().businessObject.id")).ShouldBe("leave-request");
+            await page.ClickAsync("[data-test=save]");
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-test=status]').dataset.kind === 'ok'");
+            session.ShouldHaveNoPageErrors();
+        });
+    }
+
     internal static async Task WaitForDesignerAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-designer-page][data-ready=true]");
 

@@ -31,6 +31,15 @@ public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFi
         user.ShouldContain("协办员");
         (await page.Locator("[data-test=nav-designer]").CountAsync()).ShouldBe(0);
 
+        // English is one click away and stays (a cookie); Chinese is one click back.
+        await page.ClickAsync("[data-test=lang]");
+        await page.WaitForSelectorAsync("h1:text('My desk')");
+        (await page.InnerTextAsync("[data-test=user]")).ShouldContain("coordinator");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("en");
+        await session.ScreenshotAsync("desk-en");
+        await page.ClickAsync("[data-test=lang]");
+        await page.WaitForSelectorAsync("h1:text('我的工作台')");
+
         await page.ClickAsync("[data-test=logout]");
         await page.WaitForURLAsync("**/login");
         await page.GotoAsync("/desk");

@@ -24,7 +24,7 @@ public static class Screenshots
         return bytes;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CoBan.Workflow.sln"))) return dir.FullName;
