@@ -3,7 +3,8 @@ using CoBan.Workflow.Tests.Support;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class AccessTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_coordinator_cannot_reach_the_designer_or_its_publish_action_nor_another_bureaus_pages()

@@ -3,7 +3,8 @@ using CoBan.Workflow.Tests.Support;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class AdminTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_administrator_adds_a_coordinator_who_can_log_in_and_creates_then_revokes_an_api_token()
@@ -63,7 +64,7 @@ public sealed class AdminTests(BrowserFixture browser) : IClassFixture<BrowserFi
                 await page.GotoAsync("/admin/tokens");
                 page.Dialog += (_, dialog) => dialog.AcceptAsync();
                 await page.ClickAsync("[data-token='12345 热线系统'] button");
-                (await page.InnerTextAsync("[data-token='12345 热线系统']")).ShouldContain("已吊销");
+                await page.WaitForSelectorAsync("[data-token='12345 热线系统']:has-text('已吊销')");
                 session.ShouldHaveNoPageErrors();
             });
         }

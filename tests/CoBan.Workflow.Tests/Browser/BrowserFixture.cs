@@ -33,3 +33,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 }
+
+/// <summary>
+/// The browser journeys run one after another with one shared Chromium: each starts a service and a
+/// browser context, and several at once on a 2-core machine only make each other time out.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

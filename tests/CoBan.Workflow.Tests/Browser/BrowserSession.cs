@@ -36,7 +36,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = lang == "en" ? "en-US" : "zh-CN",
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         if (lang == "en")
             await context.AddCookiesAsync([new Cookie { Name = "coban-lang", Value = "en", Url = host.BaseAddress.ToString() }]);
         return new BrowserSession(host, context, await context.NewPageAsync());

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class DesignerTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_process_owner_adds_a_timed_step_fixes_a_validation_error_test_runs_and_publishes_version_2_while_running_cases_stay_on_version_1()
@@ -69,6 +70,7 @@ public sealed class DesignerTests(BrowserFixture browser) : IClassFixture<Browse
         await page.ClickAsync("[data-waiting=review] [data-complete=review]");
         await page.WaitForSelectorAsync("[data-test=sim-state][data-state=failed]");
         await page.ClickAsync("[data-test=sim-undo]");
+        await page.WaitForSelectorAsync("[data-test=sim-state][data-state=waiting]");
         await page.FillAsync("[data-waiting=review] [data-sim-field=opinion] textarea", "材料齐全");
         await page.CheckAsync("[data-waiting=review] [data-sim-field=approved] input[value=true]");
         await page.ClickAsync("[data-waiting=review] [data-complete=review]");

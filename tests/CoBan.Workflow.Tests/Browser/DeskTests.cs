@@ -2,7 +2,8 @@ using CoBan.Workflow.Tests.Support;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class DeskTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class DeskTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_coordinator_sees_overdue_work_in_red_claims_a_group_task_by_keyboard_and_completes_it_with_its_form()
@@ -30,12 +31,14 @@ public sealed class DeskTests(BrowserFixture browser) : IClassFixture<BrowserFix
 
             // Keyboard: 2 = the "to claim" tab, j selects the first row, c claims it.
             await page.Keyboard.PressAsync("2");
-            await page.WaitForURLAsync(url => url.EndsWith("/desk?tab=group"));
+            await page.WaitForSelectorAsync("[data-test=tab-group].active");
+            page.Url.ShouldEndWith("/desk?tab=group");
             (await page.InnerTextAsync("[data-test=task-list]")).ShouldContain("核验材料");
             (await page.InnerTextAsync("[data-test=task-list] [data-urgency]")).ShouldContain("剩 2 个工作日");
             await page.Keyboard.PressAsync("j");
             await page.Keyboard.PressAsync("c");
-            await page.WaitForURLAsync(url => url.EndsWith("/desk?tab=mine&ok=claimed"));
+            await page.WaitForSelectorAsync("[data-test=tab-mine].active");
+            page.Url.ShouldEndWith("/desk?tab=mine&ok=claimed");
             (await page.Locator("[data-test=task-list] tbody tr").CountAsync()).ShouldBe(2);
 
             // Open the claimed task with the keyboard and complete it; the browser asks for the required field first.

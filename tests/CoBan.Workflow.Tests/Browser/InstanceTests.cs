@@ -3,7 +3,8 @@ using CoBan.Workflow.Tests.Support;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class InstanceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class InstanceTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_administrator_fixes_a_variable_retries_an_incident_and_migrates_the_instance_after_a_preview()
@@ -44,8 +45,7 @@ public sealed class InstanceTests(BrowserFixture browser) : IClassFixture<Browse
             await page.WaitForSelectorAsync("[data-test=done]");
             (await page.InnerTextAsync("[data-variable=approved]")).ShouldContain("true");
             await page.ClickAsync("[data-test=retry]");
-            await page.WaitForSelectorAsync("[data-test=done]");
-            (await page.InnerTextAsync("[data-test=done]")).ShouldContain("已重试");
+            await page.WaitForSelectorAsync("[data-test=done]:has-text('已重试')");
             await page.WaitForSelectorAsync("[data-test=instance-diagram][data-ready=true]");
             (await page.GetAttributeAsync("[data-test=instance-diagram] .djs-element[data-element-id=handle]", "class"))!.ShouldContain("coban-active");
             (await page.GetAttributeAsync("[data-test=instance-diagram] .djs-element[data-element-id=route]", "class"))!.ShouldContain("coban-completed");
@@ -59,7 +59,7 @@ public sealed class InstanceTests(BrowserFixture browser) : IClassFixture<Browse
             await page.WaitForSelectorAsync("[data-test=migration-report][data-valid=true]");
             await session.ScreenshotAsync("instance-migration", fullPage: true);
             await page.ClickAsync("[data-test=migrate-apply]");
-            await page.WaitForSelectorAsync("[data-test=done]");
+            await page.WaitForSelectorAsync("[data-test=done]:has-text('v2')");
             (await page.InnerTextAsync("[data-test=instance-title]")).ShouldContain("v2");
             session.ShouldHaveNoPageErrors();
         });

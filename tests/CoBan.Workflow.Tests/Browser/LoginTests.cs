@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace CoBan.Workflow.Tests.Browser;
 
-public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class LoginTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_coordinator_logs_in_sees_name_bureau_and_roles_and_logs_out()
@@ -24,7 +25,8 @@ public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.FillAsync("#username", "zhang.wei");
         await page.FillAsync("#password", Demo.DemoData.Password);
         await page.ClickAsync("[data-test=login-submit]");
-        await page.WaitForURLAsync("**/desk");
+        await page.WaitForSelectorAsync("[data-test=task-list], [data-test=no-tasks]");
+        page.Url.ShouldEndWith("/desk");
         var user = await page.InnerTextAsync("[data-test=user]");
         user.ShouldContain("张伟");
         user.ShouldContain("霸州市市场监督管理局");
@@ -41,7 +43,7 @@ public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.WaitForSelectorAsync("h1:text('我的工作台')");
 
         await page.ClickAsync("[data-test=logout]");
-        await page.WaitForURLAsync("**/login");
+        await page.WaitForSelectorAsync("[data-test=login-submit]");
         await page.GotoAsync("/desk");
         page.Url.ShouldContain("/login");
         session.ShouldHaveNoPageErrors();
