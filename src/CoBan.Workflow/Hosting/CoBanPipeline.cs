@@ -14,6 +14,7 @@ public static class CoBanPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoBanWebStatusPages();
         app.UseRequestLogging();
         app.UseRateLimiter();
         app.UseAuthentication();

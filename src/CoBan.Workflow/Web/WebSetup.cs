@@ -39,6 +39,28 @@ public static class WebSetup
         return services;
     }
 
+    /// <summary>
+    /// A browser that asks for a page that is not there (or gets another empty error status) sees a
+    /// small page in the UI's language with a way back; API callers keep their problem details from
+    /// the general status code pages further out. Plain HTML: routing has already run here.
+    /// </summary>
+    public static IApplicationBuilder UseCoBanWebStatusPages(this IApplicationBuilder app) =>
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && http.Request.Headers.Accept.ToString().Contains("text/html"),
+            page => page.UseStatusCodePages(async context =>
+            {
+                var http = context.HttpContext;
+                var lang = Lang.Of(http.Request.Cookies[LangCookie]);
+                var code = http.Response.StatusCode;
+                var title = code == 404 ? lang.T("页面不存在", "Page not found") : lang.T($"请求无法处理（{code}）", $"The request could not be handled ({code})");
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync($"""
+                    <!DOCTYPE html><html lang="{(lang.IsEn ? "en" : "zh-CN")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                    <title>{title}</title><link rel="stylesheet" href="/css/coban.css"></head>
+                    <body><div class="public-shell"><header class="public-top"><span class="brand-mark">协</span>{lang.T("零障碍协办", "CoBan assisted service")}</header>
+                    <main class="public-content"><section class="panel" data-test="error-page"><h1>{title}</h1><p><a href="/">{lang.T("返回首页", "Back to the start page")}</a></p></section></main></div></body></html>
+                    """);
+            }));
+
     public static WebApplication MapCoBanWeb(this WebApplication app)
     {
         app.MapRazorComponents<App>();

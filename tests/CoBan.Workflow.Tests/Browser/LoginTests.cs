@@ -46,6 +46,11 @@ public sealed class LoginTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("[data-test=login-submit]");
         await page.GotoAsync("/desk");
         page.Url.ShouldContain("/login");
+
+        // A mistyped address gets a page, not an API error document.
+        var missing = await page.GotoAsync("/no-such-page");
+        missing!.Status.ShouldBe(404);
+        (await page.InnerTextAsync("[data-test=error-page]")).ShouldContain("页面不存在");
         session.ShouldHaveNoPageErrors();
     }
 }
