@@ -11,7 +11,6 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.HasIndex(x => new { x.Status, x.CreatedAt });
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => x.InstanceId);
-        b.Property(x => x.Template).HasMaxLength(80);
         b.Property(x => x.IdempotencyKey).HasMaxLength(120);
     }
 }

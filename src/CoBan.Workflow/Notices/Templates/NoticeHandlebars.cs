@@ -25,13 +25,17 @@ public static partial class NoticeHandlebars
         handlebars.RegisterHelper("count", (context, arguments) => arguments[0] is ICollection c ? c.Count : 0);
         handlebars.RegisterHelper("join", (context, arguments) =>
             arguments[0] is IEnumerable items and not string
-                ? string.Join(arguments.Length > 1 ? arguments[1]?.ToString() : "、", items.Cast<object?>().Select(i => i?.ToString()))
+                ? string.Join(arguments.Length > 1 ? arguments[1]?.ToString() : "、", items.Cast<object?>().Select(Name))
                 : arguments[0]?.ToString() ?? "");
         handlebars.RegisterHelper("default", (context, arguments) =>
             arguments[0] is null || arguments[0] is string { Length: 0 } ? arguments[1] : arguments[0]);
         handlebars.RegisterHelper("eq", (context, arguments) => string.Equals(arguments[0]?.ToString(), arguments[1]?.ToString(), StringComparison.Ordinal));
         return handlebars;
     }
+
+    /// <summary>An item as text: a list of materials joins their names.</summary>
+    private static string? Name(object? item) =>
+        item is IDictionary<string, object?> d ? (d.TryGetValue("name", out var n) ? n?.ToString() : null) : item?.ToString();
 
     [GeneratedRegex(@"Occured at:\s*(\d+):(\d+)")]
     private static partial Regex Occurred();
