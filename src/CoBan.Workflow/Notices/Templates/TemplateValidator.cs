@@ -73,15 +73,13 @@ public static class TemplateValidator
                 case TagKind.Close:
                     if (blocks.Count == 0)
                         Problem(tag.Body, $"“{{{{/{tag.Body}}}}}”没有对应的开始标记", $"'{{{{/{tag.Body}}}}}' closes a block that was never opened");
-                    else if (blocks.Peek().Name != tag.Body && !(blocks.Peek().Name == "^" && tag.Body.Length > 0))
-                    {
-                        var b = blocks.Peek();
-                        Problem(tag.Body, $"“{{{{/{tag.Body}}}}}”与第 {b.Line} 行的 “{{{{#{b.Name}}}}}” 不匹配", $"'{{{{/{tag.Body}}}}}' does not match '{{{{#{b.Name}}}}}' opened on line {b.Line}");
-                    }
                     else
                     {
+                        // A mismatched close is reported once and still ends the innermost block.
                         var b = blocks.Pop();
                         if (b.ChangesContext) scopes.RemoveAt(scopes.Count - 1);
+                        if (b.Name != tag.Body && !(b.Name == "^" && tag.Body.Length > 0))
+                            Problem(tag.Body, $"“{{{{/{tag.Body}}}}}”与第 {b.Line} 行的 “{{{{#{b.Name}}}}}” 不匹配", $"'{{{{/{tag.Body}}}}}' does not match '{{{{#{b.Name}}}}}' opened on line {b.Line}");
                     }
                     break;
             }
