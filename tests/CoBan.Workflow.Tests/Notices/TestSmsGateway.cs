@@ -22,7 +22,7 @@ public sealed class TestSmsGateway : IAsyncDisposable
     private WebApplication? _app;
     private int _next;
 
-    public sealed record Message(string Key, string MessageId, string Phone, string? SignName, string TemplateCode, JsonObject Params, string Text, string? Signature);
+    public sealed record Message(string Key, string MessageId, string Phone, string? SignName, string TemplateCode, JsonObject Params, string Text, bool SignatureValid);
 
     public int Port { get; private set; }
     public string Url => $"http://127.0.0.1:{Port}/sms";
@@ -30,12 +30,16 @@ public sealed class TestSmsGateway : IAsyncDisposable
     public ConcurrentDictionary<string, Message> Sent { get; } = new();
     /// <summary>Answer 503 (after reading the request) instead of sending.</summary>
     public volatile bool Unavailable;
+    /// <summary>The shared secret the requests' X-CoBan-Signature is checked against.</summary>
+    public string? Secret { get; init; }
+    /// <summary>Refuse every message with 400 (a permanent refusal: bad number, unknown template).</summary>
+    public volatile bool Refuse;
     /// <summary>Wait this long before answering (to let a test kill the sender mid-request).</summary>
     public TimeSpan Delay = TimeSpan.Zero;
 
-    public static async Task<TestSmsGateway> StartAsync(int port = 0)
+    public static async Task<TestSmsGateway> StartAsync(int port = 0, string? secret = null)
     {
-        var gateway = new TestSmsGateway();
+        var gateway = new TestSmsGateway { Secret = secret };
         await gateway.StartListeningAsync(port);
         return gateway;
     }
@@ -63,14 +67,17 @@ public sealed class TestSmsGateway : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(HttpRequest request)
     {
-        var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
+        var raw = await new StreamReader(request.Body).ReadToEndAsync();
+        var body = JsonNode.Parse(raw)!.AsObject();
+        var signatureValid = Secret is not null && CoBan.Workflow.Notices.WebhookSmsGateway.Verify(Secret, raw, request.Headers["X-CoBan-Signature"]);
         Requests.Enqueue(body);
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
         if (Unavailable) return Results.StatusCode((int)HttpStatusCode.ServiceUnavailable);
+        if (Refuse) return Results.BadRequest(new { error = "invalid phone number" });
         var key = request.Headers["Idempotency-Key"].ToString();
         if (string.IsNullOrEmpty(key) || key != (string?)body["idempotencyKey"]) return Results.BadRequest(new { error = "Idempotency-Key header missing or different from the body" });
         var message = Sent.GetOrAdd(key, k => new Message(k, $"gw-{Interlocked.Increment(ref _next)}", (string)body["phone"]!, (string?)body["signName"],
-            (string)body["templateCode"]!, body["params"]!.AsObject().DeepClone().AsObject(), (string)body["text"]!, request.Headers["X-CoBan-Signature"].ToString()));
+            (string)body["templateCode"]!, body["params"]!.AsObject().DeepClone().AsObject(), (string)body["text"]!, signatureValid));
         return Results.Ok(new { messageId = message.MessageId });
     }
 
