@@ -66,8 +66,8 @@ public sealed partial class EmailChannel : INoticeChannel
         var id = MessageId(delivery, options);
         var folder = new DirectoryInfo(options.Email.PickupFolder!);
         if (!folder.Exists) return Task.FromResult(new ReconcileResult(ReconcileOutcome.NotSent));
-        var since = (delivery.LastAttemptAt ?? delivery.CreatedAt).UtcDateTime.AddMinutes(-5);
-        foreach (var file in folder.EnumerateFiles("*.eml").Where(f => f.LastWriteTimeUtc >= since))
+        // Only runs after a crash; the newest files are the candidates (a picked-up folder stays small).
+        foreach (var file in folder.EnumerateFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(5000))
         {
             using var reader = new StreamReader(file.FullName);
             for (var line = reader.ReadLine(); !string.IsNullOrEmpty(line); line = reader.ReadLine())
