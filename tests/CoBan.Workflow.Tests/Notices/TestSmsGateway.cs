@@ -21,6 +21,7 @@ public sealed class TestSmsGateway : IAsyncDisposable
 {
     private WebApplication? _app;
     private int _next;
+    private int _inFlight;
 
     public sealed record Message(string Key, string MessageId, string Phone, string? SignName, string TemplateCode, JsonObject Params, string Text, bool SignatureValid);
 
@@ -28,6 +29,8 @@ public sealed class TestSmsGateway : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port}/sms";
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
     public ConcurrentDictionary<string, Message> Sent { get; } = new();
+    /// <summary>Requests received and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
     /// <summary>Answer 503 (after reading the request) instead of sending.</summary>
     public volatile bool Unavailable;
     /// <summary>The shared secret the requests' X-CoBan-Signature is checked against.</summary>
@@ -66,6 +69,19 @@ public sealed class TestSmsGateway : IAsyncDisposable
     }
 
     private async Task<IResult> HandleAsync(HttpRequest request)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await AnswerAsync(request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> AnswerAsync(HttpRequest request)
     {
         var raw = await new StreamReader(request.Body).ReadToEndAsync();
         var body = JsonNode.Parse(raw)!.AsObject();
