@@ -206,6 +206,35 @@ public class NoticeDeliveryTests
         mail.Header("Message-ID").ShouldBe(delivery.ProviderMessageId);
     }
 
+    [Fact]
+    public async Task A_notice_that_cannot_be_rendered_is_dead_with_the_reason_and_is_rendered_again_once_the_template_is_fixed()
+    {
+        await using var host = await TestHost.StartAsync(settings: new() { ["CoBan:Notices:Dispatcher:Enabled"] = "false" });
+        var theCase = await host.WithDbAsync(db => NoticeData.CaseAsync(db));
+        // An override saved before the variable contract changed (the API would refuse it today).
+        await host.WithDbAsync(db =>
+        {
+            db.Add(new NoticeTemplateVersion { BureauId = theCase.BureauId, Template = "receipt", Part = "print", Version = 1, Content = "<p>{{case.committedDate}}</p>", CreatedAt = host.Clock.GetUtcNow() });
+            return db.SaveChangesAsync();
+        });
+        var notice = await host.WithDbAsync(db => NoticeData.NoticeAsync(db, theCase, "receipt", host.Clock.GetUtcNow(), "print"));
+        var dispatcher = host.Services.GetRequiredService<NoticeDispatcher>();
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+
+        var dead = await host.WithDbAsync(db => db.Set<Notice>().SingleAsync(n => n.Id == notice.Id));
+        dead.Status.ShouldBe(NoticeStatus.Dead);
+        dead.LastError.ShouldNotBeNull().ShouldContain("committedDate");
+        (await host.WithDbAsync(db => db.Set<JournalEntry>().CountAsync(j => j.CaseId == theCase.Id && j.Action == "notice.failed"))).ShouldBe(1);
+
+        var admin = await host.LoginAsync("admin");
+        await admin.DeleteAsync("/api/v1/notice-templates/receipt/print?bureau=BZ-SCJG");
+        var coordinator = await host.LoginAsync("zhang.wei");
+        var replanned = await coordinator.PostJsonAsync($"/api/v1/notices/{notice.Id}/replan");
+        ((string?)replanned["status"]).ShouldBe("pending");
+        await dispatcher.RunOnceAsync(CancellationToken.None);
+        (await host.WithDbAsync(db => db.Set<Notice>().SingleAsync(n => n.Id == notice.Id))).Status.ShouldBe(NoticeStatus.Sent);
+    }
+
     internal static Dictionary<string, string?> SmsSettings(TestSmsGateway gateway, Dictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>

@@ -115,6 +115,27 @@ public class TemplateValidationTests
     }
 
     [Fact]
+    public void A_release_with_a_broken_shipped_template_does_not_load_and_says_where()
+    {
+        var folder = Directory.CreateTempSubdirectory("coban-templates-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "catalog.json"), """{"notices":[{"name":"receipt","title":"协办回执","channels":["print"]}]}""");
+            Directory.CreateDirectory(Path.Combine(folder, "receipt"));
+            File.WriteAllText(Path.Combine(folder, "receipt", "print.hbs"), "<p>\n{{case.deadlne}}</p>");
+
+            var error = Should.Throw<InvalidOperationException>(() => new NoticeCatalog(folder));
+            error.Message.ShouldContain("receipt/print");
+            error.Message.ShouldContain("line 2");
+            error.Message.ShouldContain("case.deadlne");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_name_of_the_variable_contract_can_be_used_and_rendered_with_the_sample_case()
     {
         var names = NoticeVariables.Names().Where(n => !n.Contains('[') && !n.EndsWith('*')).ToList();

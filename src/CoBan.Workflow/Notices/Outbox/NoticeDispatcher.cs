@@ -7,8 +7,9 @@ namespace CoBan.Workflow.Notices;
 /// Runs the outbox in the background: woken right after a unit of work that wrote notices commits
 /// (IAfterCommit), and polling (CoBan:Notices:Dispatcher:PollSeconds) for retries, other nodes' notices
 /// and the recovery of interrupted sends. Every node may run it: rows are leased, never shared.
+/// It takes the catalog so that broken shipped templates stop the service at start-up.
 /// </summary>
-public sealed class NoticeDispatcher(IServiceScopeFactory scopes, ILogger<NoticeDispatcher> log) : BackgroundService, IAfterCommit
+public sealed class NoticeDispatcher(IServiceScopeFactory scopes, NoticeCatalog catalog, ILogger<NoticeDispatcher> log) : BackgroundService, IAfterCommit
 {
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -35,6 +36,7 @@ public sealed class NoticeDispatcher(IServiceScopeFactory scopes, ILogger<Notice
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        log.LogInformation("Notice dispatcher {Node} started with {Count} notice templates from {Folder}", Node, catalog.Notices.Count, catalog.Folder);
         await Task.Yield();
         while (!stop.IsCancellationRequested)
         {

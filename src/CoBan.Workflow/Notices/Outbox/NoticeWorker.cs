@@ -41,7 +41,8 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
             {
                 plan = await planner.PlanAsync(db, notice, options, Now, ct);
             }
-            catch (Exception e) when (e is HandlebarsDotNet.HandlebarsException or InvalidOperationException or ArgumentException or FormatException or JsonException)
+            catch (Exception e) when (e is HandlebarsDotNet.HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException
+                or InvalidOperationException or ArgumentException or FormatException or JsonException)
             {
                 log.LogError(e, "Notice {Notice} ({Template}) could not be rendered", notice.Id, notice.Template);
                 plan = new NoticePlan([], "通知无法生成：" + e.Message + " / the notice could not be rendered");

@@ -27,7 +27,8 @@ public sealed class NoticeSettingsStore(IConfiguration configuration, IDataProte
 
     private const string TemplateCodePrefix = "Sms:TemplateCodes:";
     private readonly IDataProtector _protector = protection.CreateProtector("CoBan.Notices.Settings");
-    private (NoticeOptions Options, DateTimeOffset At)? _cached;
+    private sealed record Cached(NoticeOptions Options, DateTimeOffset At);
+    private volatile Cached? _cached;
 
     public static bool IsEditable(string key) => Editable.ContainsKey(key) || (key.StartsWith(TemplateCodePrefix, StringComparison.OrdinalIgnoreCase) && key.Length > TemplateCodePrefix.Length);
 
@@ -43,7 +44,7 @@ public sealed class NoticeSettingsStore(IConfiguration configuration, IDataProte
         var options = new ConfigurationBuilder().AddInMemoryCollection(values).Build().Get<NoticeOptions>() ?? new NoticeOptions();
         if (string.IsNullOrWhiteSpace(options.Email.PickupFolder))
             options.Email.PickupFolder = Path.Combine(DataFolder, "mail-pickup");
-        _cached = (options, clock.GetUtcNow());
+        _cached = new Cached(options, clock.GetUtcNow());
         return options;
     }
 
