@@ -55,6 +55,7 @@ public static class CoBanServices
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskService>();
         services.AddScoped<DemoSeeder>();
+        services.AddCoBanNotices();
         return builder;
     }
 
