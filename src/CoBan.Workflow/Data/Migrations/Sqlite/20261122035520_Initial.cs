@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -73,6 +74,39 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseNumberSequence",
+                columns: table => new
+                {
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Next = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberSequence", x => new { x.BureauId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoordinationLogEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CoordinatorId = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Handling = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyMethod = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", nullable: true),
+                    SignedOnPaper = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoordinationLogEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKey",
                 columns: table => new
                 {
@@ -84,6 +118,47 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyAssignment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    RealName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    RectifyBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    RectifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rectification = table.Column<string>(type: "TEXT", nullable: true),
+                    ReturnVisitAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RectificationInstanceId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluation", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -104,6 +179,24 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Incident", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JointChain",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JointChain", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -131,6 +224,40 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatterChainLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", nullable: false),
+                    PartMatterId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notice",
                 columns: table => new
                 {
@@ -145,12 +272,31 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     Channels = table.Column<string>(type: "TEXT", nullable: true),
                     Recipient = table.Column<string>(type: "TEXT", nullable: false),
                     Variables = table.Column<string>(type: "TEXT", nullable: true),
+                    Form = table.Column<string>(type: "TEXT", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlannedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notice", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeSetting",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true),
+                    Secret = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSetting", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -235,6 +381,29 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TaskComment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transfer",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ToBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    CrossLevel = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivingCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transfer", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -330,6 +499,119 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MatterName = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicantType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactPerson = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    ConsentSms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServiceMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Entrustment = table.Column<string>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsReceived = table.Column<string>(type: "TEXT", nullable: true),
+                    MaterialsMissing = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstContactId = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    ChainId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChainPosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Matter",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    LimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InPersonSteps = table.Column<string>(type: "TEXT", nullable: true),
+                    TolerantAcceptance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsJoint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindBeforeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalateAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fees = table.Column<string>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Matter_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeTemplateVersion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeTemplateVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeTemplateVersion_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedure",
                 columns: table => new
                 {
@@ -350,6 +632,53 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         principalTable: "Bureau",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDelivery",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    RecipientName = table.Column<string>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    Html = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsParams = table.Column<string>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Receipt = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceiptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrintedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrintedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDelivery", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDelivery_Notice_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notice",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -485,6 +814,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     ParentInstanceId = table.Column<long>(type: "INTEGER", nullable: true),
                     ParentCallId = table.Column<int>(type: "INTEGER", nullable: true),
                     State = table.Column<string>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     HasIncident = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -564,9 +894,80 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_RegisteredAt",
+                table: "Case",
+                columns: new[] { "BureauId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_Status",
+                table: "Case",
+                columns: new[] { "BureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_ChainId",
+                table: "Case",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_InstanceId",
+                table: "Case",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_MatterId",
+                table: "Case",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Number",
+                table: "Case",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_OwnerId_Status",
+                table: "Case",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Status_Deadline",
+                table: "Case",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_CaseId",
+                table: "CoordinationLogEntry",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_BureauId_Date_Role",
+                table: "DutyAssignment",
+                columns: new[] { "BureauId", "Date", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_UserId_Date",
+                table: "DutyAssignment",
+                columns: new[] { "UserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_CaseId",
+                table: "Evaluation",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_Level_At",
+                table: "Evaluation",
+                columns: new[] { "Level", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incident_InstanceId_ResolvedAt",
                 table: "Incident",
                 columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JointChain_FirstCaseId",
+                table: "JointChain",
+                column: "FirstCaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalEntry_BureauId_At",
@@ -584,6 +985,23 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "InstanceId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matter_BureauId_Code",
+                table: "Matter",
+                columns: new[] { "BureauId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterChainLink_MatterId_Position",
+                table: "MatterChainLink",
+                columns: new[] { "MatterId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterMaterial_MatterId_Position",
+                table: "MatterMaterial",
+                columns: new[] { "MatterId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notice_CaseId",
                 table: "Notice",
                 column: "CaseId");
@@ -595,9 +1013,42 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notice_InstanceId",
+                table: "Notice",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notice_Status_CreatedAt",
                 table: "Notice",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_IdempotencyKey",
+                table: "NoticeDelivery",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_NoticeId_Channel",
+                table: "NoticeDelivery",
+                columns: new[] { "NoticeId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_ProviderMessageId",
+                table: "NoticeDelivery",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_Status_NextAttemptAt",
+                table: "NoticeDelivery",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeTemplateVersion_BureauId_Template_Part_Version",
+                table: "NoticeTemplateVersion",
+                columns: new[] { "BureauId", "Template", "Part", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Procedure_BureauId_Key",
@@ -684,6 +1135,16 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "WorkTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Transfer_FromCaseId",
+                table: "Transfer",
+                column: "FromCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_ToBureauId_Status",
+                table: "Transfer",
+                columns: new[] { "ToBureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_CaseId",
                 table: "WorkTask",
                 column: "CaseId");
@@ -732,16 +1193,49 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberSequence");
+
+            migrationBuilder.DropTable(
+                name: "CoordinationLogEntry");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKey");
+
+            migrationBuilder.DropTable(
+                name: "DutyAssignment");
+
+            migrationBuilder.DropTable(
+                name: "Evaluation");
 
             migrationBuilder.DropTable(
                 name: "Incident");
 
             migrationBuilder.DropTable(
+                name: "JointChain");
+
+            migrationBuilder.DropTable(
                 name: "JournalEntry");
 
             migrationBuilder.DropTable(
-                name: "Notice");
+                name: "Matter");
+
+            migrationBuilder.DropTable(
+                name: "MatterChainLink");
+
+            migrationBuilder.DropTable(
+                name: "MatterMaterial");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDelivery");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSetting");
+
+            migrationBuilder.DropTable(
+                name: "NoticeTemplateVersion");
 
             migrationBuilder.DropTable(
                 name: "ProcessInstance");
@@ -759,6 +1253,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "TaskComment");
 
             migrationBuilder.DropTable(
+                name: "Transfer");
+
+            migrationBuilder.DropTable(
                 name: "WorkTask");
 
             migrationBuilder.DropTable(
@@ -766,6 +1263,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Notice");
 
             migrationBuilder.DropTable(
                 name: "ProcedureVersion");

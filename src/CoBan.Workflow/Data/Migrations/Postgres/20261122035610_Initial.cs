@@ -75,6 +75,39 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseNumberSequence",
+                columns: table => new
+                {
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Next = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberSequence", x => new { x.BureauId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoordinationLogEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    CoordinatorId = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Handling = table.Column<string>(type: "text", nullable: false),
+                    ReplyMethod = table.Column<string>(type: "text", nullable: false),
+                    ReplyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Signature = table.Column<string>(type: "text", nullable: true),
+                    SignedOnPaper = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoordinationLogEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKey",
                 columns: table => new
                 {
@@ -86,6 +119,47 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyAssignment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: true),
+                    RealName = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RectifyBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RectifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Rectification = table.Column<string>(type: "text", nullable: true),
+                    ReturnVisitAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RectificationInstanceId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluation", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +180,24 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Incident", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JointChain",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    ApplicantName = table.Column<string>(type: "text", nullable: false),
+                    FirstCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Completed = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JointChain", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -133,6 +225,40 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatterChainLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Part = table.Column<string>(type: "text", nullable: false),
+                    PartMatterId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notice",
                 columns: table => new
                 {
@@ -147,12 +273,31 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     Channels = table.Column<string>(type: "text", nullable: true),
                     Recipient = table.Column<string>(type: "text", nullable: false),
                     Variables = table.Column<string>(type: "text", nullable: true),
+                    Form = table.Column<string>(type: "text", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "bigint", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notice", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeSetting",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true),
+                    Secret = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSetting", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -237,6 +382,29 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TaskComment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transfer",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    FromBureauId = table.Column<long>(type: "bigint", nullable: false),
+                    ToBureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Reasons = table.Column<string>(type: "text", nullable: false),
+                    LegalBasis = table.Column<string>(type: "text", nullable: true),
+                    CrossLevel = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReceivingCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    RefusalReason = table.Column<string>(type: "text", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transfer", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -332,6 +500,119 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<long>(type: "bigint", nullable: true),
+                    MatterName = table.Column<string>(type: "text", nullable: false),
+                    ApplicantType = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantName = table.Column<string>(type: "text", nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "text", nullable: true),
+                    ContactPerson = table.Column<string>(type: "text", nullable: true),
+                    Phone = table.Column<string>(type: "text", nullable: true),
+                    Email = table.Column<string>(type: "text", nullable: true),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    ConsentSms = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    ServiceMode = table.Column<int>(type: "integer", nullable: false),
+                    Entrustment = table.Column<string>(type: "text", nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    MaterialsReceived = table.Column<string>(type: "text", nullable: true),
+                    MaterialsMissing = table.Column<string>(type: "text", nullable: true),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    FirstContactId = table.Column<string>(type: "text", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    ChainId = table.Column<long>(type: "bigint", nullable: true),
+                    ChainPosition = table.Column<int>(type: "integer", nullable: true),
+                    SourceCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    InstanceId = table.Column<long>(type: "bigint", nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Matter",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    LegalBasis = table.Column<string>(type: "text", nullable: true),
+                    LimitWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    InPersonSteps = table.Column<string>(type: "text", nullable: true),
+                    TolerantAcceptance = table.Column<bool>(type: "boolean", nullable: false),
+                    IsJoint = table.Column<bool>(type: "boolean", nullable: false),
+                    RemindBeforeWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    EscalateAfterWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    Fees = table.Column<string>(type: "text", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Matter_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeTemplateVersion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Template = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Part = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "text", nullable: true),
+                    Deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    CreatedByName = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeTemplateVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeTemplateVersion_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedure",
                 columns: table => new
                 {
@@ -352,6 +633,53 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         principalTable: "Bureau",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDelivery",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    RecipientName = table.Column<string>(type: "text", nullable: true),
+                    Subject = table.Column<string>(type: "text", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    Html = table.Column<string>(type: "text", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "text", nullable: true),
+                    SmsParams = table.Column<string>(type: "text", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Receipt = table.Column<string>(type: "text", nullable: true),
+                    ReceiptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PrintedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PrintedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDelivery", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDelivery_Notice_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notice",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -487,6 +815,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     ParentInstanceId = table.Column<long>(type: "bigint", nullable: true),
                     ParentCallId = table.Column<int>(type: "integer", nullable: true),
                     State = table.Column<string>(type: "text", nullable: false),
+                    Path = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     HasIncident = table.Column<bool>(type: "boolean", nullable: false),
@@ -566,9 +895,80 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_RegisteredAt",
+                table: "Case",
+                columns: new[] { "BureauId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_Status",
+                table: "Case",
+                columns: new[] { "BureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_ChainId",
+                table: "Case",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_InstanceId",
+                table: "Case",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_MatterId",
+                table: "Case",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Number",
+                table: "Case",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_OwnerId_Status",
+                table: "Case",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Status_Deadline",
+                table: "Case",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_CaseId",
+                table: "CoordinationLogEntry",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_BureauId_Date_Role",
+                table: "DutyAssignment",
+                columns: new[] { "BureauId", "Date", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_UserId_Date",
+                table: "DutyAssignment",
+                columns: new[] { "UserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_CaseId",
+                table: "Evaluation",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_Level_At",
+                table: "Evaluation",
+                columns: new[] { "Level", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incident_InstanceId_ResolvedAt",
                 table: "Incident",
                 columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JointChain_FirstCaseId",
+                table: "JointChain",
+                column: "FirstCaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalEntry_BureauId_At",
@@ -586,6 +986,23 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 columns: new[] { "InstanceId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matter_BureauId_Code",
+                table: "Matter",
+                columns: new[] { "BureauId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterChainLink_MatterId_Position",
+                table: "MatterChainLink",
+                columns: new[] { "MatterId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterMaterial_MatterId_Position",
+                table: "MatterMaterial",
+                columns: new[] { "MatterId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notice_CaseId",
                 table: "Notice",
                 column: "CaseId");
@@ -597,9 +1014,42 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notice_InstanceId",
+                table: "Notice",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notice_Status_CreatedAt",
                 table: "Notice",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_IdempotencyKey",
+                table: "NoticeDelivery",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_NoticeId_Channel",
+                table: "NoticeDelivery",
+                columns: new[] { "NoticeId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_ProviderMessageId",
+                table: "NoticeDelivery",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_Status_NextAttemptAt",
+                table: "NoticeDelivery",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeTemplateVersion_BureauId_Template_Part_Version",
+                table: "NoticeTemplateVersion",
+                columns: new[] { "BureauId", "Template", "Part", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Procedure_BureauId_Key",
@@ -686,6 +1136,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "WorkTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Transfer_FromCaseId",
+                table: "Transfer",
+                column: "FromCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_ToBureauId_Status",
+                table: "Transfer",
+                columns: new[] { "ToBureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_CaseId",
                 table: "WorkTask",
                 column: "CaseId");
@@ -734,16 +1194,49 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberSequence");
+
+            migrationBuilder.DropTable(
+                name: "CoordinationLogEntry");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKey");
+
+            migrationBuilder.DropTable(
+                name: "DutyAssignment");
+
+            migrationBuilder.DropTable(
+                name: "Evaluation");
 
             migrationBuilder.DropTable(
                 name: "Incident");
 
             migrationBuilder.DropTable(
+                name: "JointChain");
+
+            migrationBuilder.DropTable(
                 name: "JournalEntry");
 
             migrationBuilder.DropTable(
-                name: "Notice");
+                name: "Matter");
+
+            migrationBuilder.DropTable(
+                name: "MatterChainLink");
+
+            migrationBuilder.DropTable(
+                name: "MatterMaterial");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDelivery");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSetting");
+
+            migrationBuilder.DropTable(
+                name: "NoticeTemplateVersion");
 
             migrationBuilder.DropTable(
                 name: "ProcessInstance");
@@ -761,6 +1254,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "TaskComment");
 
             migrationBuilder.DropTable(
+                name: "Transfer");
+
+            migrationBuilder.DropTable(
                 name: "WorkTask");
 
             migrationBuilder.DropTable(
@@ -768,6 +1264,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Notice");
 
             migrationBuilder.DropTable(
                 name: "ProcedureVersion");
