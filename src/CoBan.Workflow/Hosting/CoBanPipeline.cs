@@ -1,5 +1,6 @@
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
+using CoBan.Workflow.Notices;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
@@ -29,6 +30,7 @@ public static class CoBanPipeline
         app.MapInstanceApi();
         app.MapTaskApi();
         app.MapSimulationApi();
+        app.MapNoticesApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -56,6 +56,7 @@ public static class CoBanServices
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskService>();
         services.AddScoped<DemoSeeder>();
+        services.AddCoBanNotices();
         services.AddCoBanWeb();
         return builder;
     }

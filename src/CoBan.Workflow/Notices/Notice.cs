@@ -1,6 +1,12 @@
 namespace CoBan.Workflow.Notices;
 
-public enum NoticeStatus { Pending = 0, Sent = 1, Dead = 2, Cancelled = 3 }
+/// <summary>
+/// Pending: in the outbox, not yet rendered. Dispatching: rendered into deliveries, some still on
+/// their way. Sent: every delivery sent (or, for print, ready). Dead: rendering failed, or a delivery
+/// gave up or bounced: a person must act. Attention: a delivery may or may not have gone out (a crash
+/// in the send window on a channel that cannot de-duplicate): a person must check before resending.
+/// </summary>
+public enum NoticeStatus { Pending = 0, Sent = 1, Dead = 2, Cancelled = 3, Dispatching = 4, Attention = 5 }
 
 /// <summary>
 /// A notice decided by a workflow step, written to the outbox in the same transaction. The
@@ -20,6 +26,14 @@ public sealed class Notice
     public required string Recipient { get; set; }
     /// <summary>Snapshot of the variables at the step, so the text reflects the moment of decision.</summary>
     public string? Variables { get; set; }
+    /// <summary>The form values of the task whose completion decided the notice (JSON), for <c>form.*</c>.</summary>
+    public string? Form { get; set; }
+    /// <summary>The task a reminder or escalation is about (timers write it), for <c>task.*</c> and <c>overdue.days</c>.</summary>
+    public long? WorkTaskId { get; set; }
     public NoticeStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the dispatcher rendered it into deliveries.</summary>
+    public DateTimeOffset? PlannedAt { get; set; }
+    /// <summary>Why it is dead or needs attention, in Chinese (and English after " / ").</summary>
+    public string? LastError { get; set; }
 }

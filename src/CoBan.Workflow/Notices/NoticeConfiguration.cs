@@ -10,6 +10,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.HasIndex(x => x.IdempotencyKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.CreatedAt });
         b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => x.InstanceId);
         b.Property(x => x.IdempotencyKey).HasMaxLength(120);
     }
 }

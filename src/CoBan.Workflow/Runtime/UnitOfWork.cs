@@ -71,14 +71,11 @@ public sealed partial class UnitOfWork
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        var instance = await InstanceById(Db, instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
+        var instance = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }
-
-    /// <summary>Every step loads its instance: compiled once, not translated per call.</summary>
-    private static readonly Func<CoBanDbContext, long, CancellationToken, Task<ProcessInstance?>> InstanceById =
-        EF.CompileAsyncQuery((CoBanDbContext db, long id, CancellationToken ct) => db.Set<ProcessInstance>().FirstOrDefault(i => i.Id == id));
 
     /// <summary>Queues a stimulus. Strict: a refusal aborts the whole unit with the engine's reasons.</summary>
     public void Enqueue(ProcessInstance instance, Stimulus stimulus, bool strict = false, bool first = false)

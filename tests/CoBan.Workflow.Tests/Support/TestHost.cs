@@ -105,6 +105,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_postgres is not null) await TestPostgres.DropDatabaseAsync(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (Environment.GetEnvironmentVariable("COBAN_KEEP_TEST_FILES") is null)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,1280 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoBan.Workflow.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiToken",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiToken", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bureau",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    Windows = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    SupervisionHotline = table.Column<string>(type: "TEXT", nullable: true),
+                    Website = table.Column<string>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bureau", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bureau_Bureau_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseNumberSequence",
+                columns: table => new
+                {
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Next = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseNumberSequence", x => new { x.BureauId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoordinationLogEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CoordinatorId = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Handling = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyMethod = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", nullable: true),
+                    SignedOnPaper = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoordinationLogEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKey",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyAssignment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    RealName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    RectifyBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    RectifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rectification = table.Column<string>(type: "TEXT", nullable: true),
+                    ReturnVisitAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RectificationInstanceId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Incident",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExecutionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageZh = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageEn = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incident", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JointChain",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JointChain", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JournalEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", nullable: true),
+                    Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JournalEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterChainLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", nullable: false),
+                    PartMatterId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notice",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: true),
+                    Template = table.Column<string>(type: "TEXT", nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", nullable: false),
+                    Variables = table.Column<string>(type: "TEXT", nullable: true),
+                    Form = table.Column<string>(type: "TEXT", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlannedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notice", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeSetting",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true),
+                    Secret = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSetting", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledTimer",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TimerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: true),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledTimer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceJob",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: false),
+                    Implementation = table.Column<string>(type: "TEXT", nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subscription",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subscription", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskComment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkTaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskComment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transfer",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromCaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ToBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    CrossLevel = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivingCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transfer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkTask",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssigneeId = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
+                    Delegation = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateRoles = table.Column<string>(type: "TEXT", nullable: true),
+                    CandidateUsers = table.Column<string>(type: "TEXT", nullable: true),
+                    CandidateBureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Due = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUp = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindBefore = table.Column<string>(type: "TEXT", nullable: true),
+                    EscalateAfter = table.Column<string>(type: "TEXT", nullable: true),
+                    CaseAction = table.Column<string>(type: "TEXT", nullable: true),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkTask", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: true),
+                    Office = table.Column<string>(type: "TEXT", nullable: true),
+                    OfficePhone = table.Column<string>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MatterName = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicantType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactPerson = table.Column<string>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    ConsentSms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServiceMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Entrustment = table.Column<string>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsReceived = table.Column<string>(type: "TEXT", nullable: true),
+                    MaterialsMissing = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstContactId = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    ChainId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChainPosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Matter",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    LimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    InPersonSteps = table.Column<string>(type: "TEXT", nullable: true),
+                    TolerantAcceptance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsJoint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemindBeforeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalateAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fees = table.Column<string>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Matter_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeTemplateVersion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "TEXT", nullable: true),
+                    Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeTemplateVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeTemplateVersion_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Procedure",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedure_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDelivery",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    RecipientName = table.Column<string>(type: "TEXT", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    Html = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsTemplateCode = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsParams = table.Column<string>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Receipt = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceiptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrintedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PrintedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDelivery", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDelivery_Notice_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "Notice",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureVersion",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProcedureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false),
+                    XmlHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    BasedOn = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RetiredBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureVersion_Procedure_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessInstance",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProcedureId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcedureVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ParentInstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ParentCallId = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasIncident = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndErrorCode = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessInstance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcessInstance_ProcedureVersion_ProcedureVersionId",
+                        column: x => x.ProcedureVersionId,
+                        principalTable: "ProcedureVersion",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiToken_Hash",
+                table: "ApiToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_BureauId",
+                table: "AspNetUsers",
+                column: "BureauId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bureau_Code",
+                table: "Bureau",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bureau_ParentId",
+                table: "Bureau",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_RegisteredAt",
+                table: "Case",
+                columns: new[] { "BureauId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_BureauId_Status",
+                table: "Case",
+                columns: new[] { "BureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_ChainId",
+                table: "Case",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_InstanceId",
+                table: "Case",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_MatterId",
+                table: "Case",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Number",
+                table: "Case",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_OwnerId_Status",
+                table: "Case",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Status_Deadline",
+                table: "Case",
+                columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_CaseId",
+                table: "CoordinationLogEntry",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_BureauId_Date_Role",
+                table: "DutyAssignment",
+                columns: new[] { "BureauId", "Date", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyAssignment_UserId_Date",
+                table: "DutyAssignment",
+                columns: new[] { "UserId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_CaseId",
+                table: "Evaluation",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_Level_At",
+                table: "Evaluation",
+                columns: new[] { "Level", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incident_InstanceId_ResolvedAt",
+                table: "Incident",
+                columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JointChain_FirstCaseId",
+                table: "JointChain",
+                column: "FirstCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JournalEntry_BureauId_At",
+                table: "JournalEntry",
+                columns: new[] { "BureauId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JournalEntry_CaseId_Id",
+                table: "JournalEntry",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JournalEntry_InstanceId_Id",
+                table: "JournalEntry",
+                columns: new[] { "InstanceId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matter_BureauId_Code",
+                table: "Matter",
+                columns: new[] { "BureauId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterChainLink_MatterId_Position",
+                table: "MatterChainLink",
+                columns: new[] { "MatterId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterMaterial_MatterId_Position",
+                table: "MatterMaterial",
+                columns: new[] { "MatterId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notice_CaseId",
+                table: "Notice",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notice_IdempotencyKey",
+                table: "Notice",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notice_InstanceId",
+                table: "Notice",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notice_Status_CreatedAt",
+                table: "Notice",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_IdempotencyKey",
+                table: "NoticeDelivery",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_NoticeId_Channel",
+                table: "NoticeDelivery",
+                columns: new[] { "NoticeId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_ProviderMessageId",
+                table: "NoticeDelivery",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDelivery_Status_NextAttemptAt",
+                table: "NoticeDelivery",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeTemplateVersion_BureauId_Template_Part_Version",
+                table: "NoticeTemplateVersion",
+                columns: new[] { "BureauId", "Template", "Part", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_BureauId_Key",
+                table: "Procedure",
+                columns: new[] { "BureauId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_ProcedureId_Number",
+                table: "ProcedureVersion",
+                columns: new[] { "ProcedureId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_ProcedureId_Status",
+                table: "ProcedureVersion",
+                columns: new[] { "ProcedureId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessInstance_BusinessKey",
+                table: "ProcessInstance",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessInstance_CaseId",
+                table: "ProcessInstance",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessInstance_ParentInstanceId",
+                table: "ProcessInstance",
+                column: "ParentInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessInstance_ProcedureId_Status",
+                table: "ProcessInstance",
+                columns: new[] { "ProcedureId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessInstance_ProcedureVersionId",
+                table: "ProcessInstance",
+                column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_InstanceId_TimerId",
+                table: "ScheduledTimer",
+                columns: new[] { "InstanceId", "TimerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_Status_DueAt",
+                table: "ScheduledTimer",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_WorkTaskId",
+                table: "ScheduledTimer",
+                column: "WorkTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceJob_InstanceId_CallId",
+                table: "ServiceJob",
+                columns: new[] { "InstanceId", "CallId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceJob_Status_NextAttemptAt",
+                table: "ServiceJob",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscription_InstanceId_WaitId",
+                table: "Subscription",
+                columns: new[] { "InstanceId", "WaitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscription_Kind_Name_CorrelationKey",
+                table: "Subscription",
+                columns: new[] { "Kind", "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskComment_WorkTaskId",
+                table: "TaskComment",
+                column: "WorkTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_FromCaseId",
+                table: "Transfer",
+                column: "FromCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_ToBureauId_Status",
+                table: "Transfer",
+                columns: new[] { "ToBureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_CaseId",
+                table: "WorkTask",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_InstanceId_TaskId",
+                table: "WorkTask",
+                columns: new[] { "InstanceId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_Status_AssigneeId",
+                table: "WorkTask",
+                columns: new[] { "Status", "AssigneeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_Status_BureauId",
+                table: "WorkTask",
+                columns: new[] { "Status", "BureauId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_Status_Due",
+                table: "WorkTask",
+                columns: new[] { "Status", "Due" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiToken");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "CaseNumberSequence");
+
+            migrationBuilder.DropTable(
+                name: "CoordinationLogEntry");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKey");
+
+            migrationBuilder.DropTable(
+                name: "DutyAssignment");
+
+            migrationBuilder.DropTable(
+                name: "Evaluation");
+
+            migrationBuilder.DropTable(
+                name: "Incident");
+
+            migrationBuilder.DropTable(
+                name: "JointChain");
+
+            migrationBuilder.DropTable(
+                name: "JournalEntry");
+
+            migrationBuilder.DropTable(
+                name: "Matter");
+
+            migrationBuilder.DropTable(
+                name: "MatterChainLink");
+
+            migrationBuilder.DropTable(
+                name: "MatterMaterial");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDelivery");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSetting");
+
+            migrationBuilder.DropTable(
+                name: "NoticeTemplateVersion");
+
+            migrationBuilder.DropTable(
+                name: "ProcessInstance");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledTimer");
+
+            migrationBuilder.DropTable(
+                name: "ServiceJob");
+
+            migrationBuilder.DropTable(
+                name: "Subscription");
+
+            migrationBuilder.DropTable(
+                name: "TaskComment");
+
+            migrationBuilder.DropTable(
+                name: "Transfer");
+
+            migrationBuilder.DropTable(
+                name: "WorkTask");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Notice");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
+                name: "Procedure");
+
+            migrationBuilder.DropTable(
+                name: "Bureau");
+        }
+    }
+}

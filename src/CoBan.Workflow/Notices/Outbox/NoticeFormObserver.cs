@@ -1,0 +1,30 @@
+using CoBan.Workflow.Engine.Execution;
+using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoBan.Workflow.Notices;
+
+/// <summary>
+/// When a task's completion decides a notice (a send task right after the user task), the notice
+/// keeps that task and its form values, so templates can say form.remarks and task.name. Runs inside
+/// the step's transaction, after the outbox row was added.
+/// </summary>
+public sealed class NoticeFormObserver : IStepObserver
+{
+    public async ValueTask OnStepAsync(StepContext step, CancellationToken ct)
+    {
+        if (step.Stimulus is not CompleteTask completed) return;
+        var added = step.Db.ChangeTracker.Entries<Notice>()
+            .Where(e => e.State == EntityState.Added && e.Entity.InstanceId == step.Instance.Id && e.Entity.Form is null)
+            .Select(e => e.Entity).ToList();
+        if (added.Count == 0) return;
+        var task = step.Db.Set<WorkTask>().Local.FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
+            ?? await step.Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId, ct);
+        foreach (var notice in added)
+        {
+            notice.Form = UnitOfWork.Json(completed.Variables ?? new Dictionary<string, object?>());
+            notice.WorkTaskId ??= task?.Id;
+        }
+    }
+}

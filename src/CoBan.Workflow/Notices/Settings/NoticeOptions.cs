@@ -1,0 +1,74 @@
+namespace CoBan.Workflow.Notices;
+
+/// <summary>Configuration section CoBan:Notices (appsettings.json), overridable by administrators through the API.</summary>
+public sealed class NoticeOptions
+{
+    public const string Section = "CoBan:Notices";
+
+    public EmailOptions Email { get; set; } = new();
+    public SmsOptions Sms { get; set; } = new();
+    public DispatcherOptions Dispatcher { get; set; } = new();
+    /// <summary>Public address of the service, for case.progressUrl (e.g. https://zwfw.example.gov.cn).</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+public sealed class EmailOptions
+{
+    /// <summary>SMTP server; empty: messages are written as .eml files to <see cref="PickupFolder"/> (a fresh install's default).</summary>
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    /// <summary>STARTTLS on the plain port (System.Net.Mail has no implicit TLS on 465).</summary>
+    public bool StartTls { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "noreply@coban.local";
+    public string FromName { get; set; } = "政务服务中心";
+    /// <summary>Default: &lt;DataFolder&gt;/mail-pickup.</summary>
+    public string? PickupFolder { get; set; }
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+public sealed class SmsOptions
+{
+    /// <summary>none, webhook or aliyun.</summary>
+    public string Provider { get; set; } = "none";
+    /// <summary>短信签名 (approved at the provider), e.g. 霸州市政务服务中心.</summary>
+    public string? SignName { get; set; }
+    /// <summary>The provider's approved template codes by notice name, over the catalog's.</summary>
+    public Dictionary<string, string> TemplateCodes { get; set; } = [];
+    public WebhookOptions Webhook { get; set; } = new();
+    public AliyunOptions Aliyun { get; set; } = new();
+}
+
+public sealed class WebhookOptions
+{
+    public string? Url { get; set; }
+    /// <summary>Shared secret: requests carry X-CoBan-Signature (HMAC-SHA256 of the body); receipts must carry it too.</summary>
+    public string? Secret { get; set; }
+    public int TimeoutSeconds { get; set; } = 15;
+}
+
+public sealed class AliyunOptions
+{
+    public string Endpoint { get; set; } = "https://dysmsapi.aliyuncs.com/";
+    public string? AccessKeyId { get; set; }
+    public string? AccessKeySecret { get; set; }
+    public string RegionId { get; set; } = "cn-hangzhou";
+    /// <summary>Token expected as ?token= on the SmsReport receipt URL configured at Alibaba Cloud.</summary>
+    public string? ReceiptToken { get; set; }
+    public int TimeoutSeconds { get; set; } = 15;
+}
+
+public sealed class DispatcherOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Attempts per delivery before it is dead.</summary>
+    public int MaxAttempts { get; set; } = 6;
+    /// <summary>Backoff: first retry after this, doubling each time, at most <see cref="MaxRetrySeconds"/>.</summary>
+    public double FirstRetrySeconds { get; set; } = 10;
+    public double MaxRetrySeconds { get; set; } = 3600;
+    public double PollSeconds { get; set; } = 5;
+    /// <summary>How long a node owns a delivery it is sending; longer than any provider timeout.</summary>
+    public double LeaseSeconds { get; set; } = 120;
+    public int BatchSize { get; set; } = 20;
+}

@@ -1,0 +1,83 @@
+namespace CoBan.Workflow.Notices;
+
+/// <summary>The shape of a template variable: what a template may name, checked when it is saved.</summary>
+public abstract record VariableNode;
+
+/// <summary>A value printed as is (text, number, yes/no).</summary>
+public sealed record ScalarNode(string Type) : VariableNode;
+
+public sealed record ObjectNode(IReadOnlyDictionary<string, VariableNode> Members) : VariableNode;
+
+public sealed record ListNode(VariableNode Item) : VariableNode;
+
+/// <summary>Any names (process variables, form values): not checked, missing names render empty.</summary>
+public sealed record MapNode : VariableNode;
+
+/// <summary>
+/// The template variables of docs/notice-variables.md (the contract): every name a template may use.
+/// A name not here is refused when a template is saved, with its line.
+/// </summary>
+public static class NoticeVariables
+{
+    private static readonly ScalarNode Text = new("text");
+    private static readonly ScalarNode Number = new("number");
+    private static readonly ScalarNode Boolean = new("boolean");
+
+    private static ObjectNode Obj(params (string Name, VariableNode Node)[] members) =>
+        new(members.ToDictionary(m => m.Name, m => m.Node, StringComparer.Ordinal));
+
+    private static ObjectNode Texts(params string[] names) => Obj(names.Select(n => (n, (VariableNode)Text)).ToArray());
+
+    public static readonly ObjectNode Root = Obj(
+        ("today", Text),
+        ("bureau", Texts("name", "code", "address", "windows", "phone", "supervisionHotline")),
+        ("coordinator", Texts("name", "title", "office", "phone", "mobile")),
+        ("dutyLeader", Texts("name", "title", "phone")),
+        ("case", Obj(
+            ("number", Text), ("category", Text), ("kind", Text), ("status", Text), ("serviceMode", Text),
+            ("registeredAt", Text), ("acceptedAt", Text), ("completedAt", Text), ("deadline", Text),
+            ("limitDays", Number), ("result", Text), ("progressUrl", Text))),
+        ("applicant", Texts("name", "type", "contact", "phone", "email", "address")),
+        ("matter", Obj(
+            ("name", Text), ("code", Text), ("legalBasis", Text), ("limitDays", Number), ("inPersonSteps", Text), ("fees", Text),
+            ("materials", new ListNode(Obj(("name", Text), ("required", Boolean), ("note", Text)))))),
+        ("missingMaterials", new ListNode(Texts("name", "note"))),
+        ("receivedMaterials", new ListNode(Texts("name"))),
+        ("rejection", Obj(("reasons", new ListNode(Text)), ("legalBasis", Text))),
+        ("transfer", Obj(
+            ("toBureau", Texts("name", "address", "windows", "phone")),
+            ("toCoordinator", Texts("name", "phone")),
+            ("reasons", Text), ("legalBasis", Text))),
+        ("nextBureau", Texts("name", "address", "windows", "phone", "part")),
+        ("chain", new ListNode(Obj(("position", Number), ("bureau", Text), ("part", Text), ("status", Text), ("caseNumber", Text)))),
+        ("reply", Texts("method", "at")),
+        ("task", Texts("name", "due")),
+        ("overdue", Obj(("days", Number))),
+        ("form", new MapNode()),
+        ("vars", new MapNode()));
+
+    /// <summary>Every dotted name, for error messages and the template editor's list.</summary>
+    public static IEnumerable<string> Names(VariableNode? node = null, string prefix = "")
+    {
+        switch (node ?? Root)
+        {
+            case ObjectNode o:
+                foreach (var (name, child) in o.Members)
+                    foreach (var n in Names(child, prefix + name + "."))
+                        yield return n;
+                break;
+            case ListNode l:
+                yield return prefix.TrimEnd('.') + "[]";
+                if (l.Item is ObjectNode)
+                    foreach (var n in Names(l.Item, prefix.TrimEnd('.') + "[]."))
+                        yield return n;
+                break;
+            case MapNode:
+                yield return prefix + "*";
+                break;
+            default:
+                yield return prefix.TrimEnd('.');
+                break;
+        }
+    }
+}
