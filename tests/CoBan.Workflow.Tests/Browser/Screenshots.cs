@@ -12,7 +12,7 @@ public static class Screenshots
     public static readonly HashSet<string> ForDocs =
     [
         "login", "desk", "task", "desk-en", "designer", "designer-validation", "designer-test-run", "designer-history",
-        "designer-compare", "instance-incident", "instance-migration", "admin-users", "forbidden",
+        "designer-compare", "instance-incident", "instance-migration", "admin-users", "forbidden", "template-error", "notice-settings",
     ];
 
     public static string Folder => Path.Combine(RepositoryRoot(), "TestResults", "screenshots");

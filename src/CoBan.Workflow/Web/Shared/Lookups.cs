@@ -27,6 +27,9 @@ public sealed class Lookups(CoBanDbContext db, BureauScope scope)
         return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
+    public Task<string?> EmailAsync(string userId, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+
     /// <summary>"Procedure name v2" per instance id, for task lists.</summary>
     public async Task<Dictionary<long, string>> ProcedureNamesAsync(IEnumerable<long> instanceIds, CancellationToken ct = default)
     {
