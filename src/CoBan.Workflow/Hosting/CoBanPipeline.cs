@@ -1,3 +1,4 @@
+using CoBan.Workflow.Cases;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Procedures;
@@ -26,6 +27,7 @@ public static class CoBanPipeline
         app.MapInstanceApi();
         app.MapTaskApi();
         app.MapSimulationApi();
+        app.MapCaseHandlingApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

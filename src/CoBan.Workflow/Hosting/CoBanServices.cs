@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
+using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Demo;
 using CoBan.Workflow.Identity;
@@ -55,6 +56,7 @@ public static class CoBanServices
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskService>();
         services.AddScoped<DemoSeeder>();
+        services.AddCoBanCases(builder.Configuration);
         return builder;
     }
 
