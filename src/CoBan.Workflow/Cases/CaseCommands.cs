@@ -64,8 +64,11 @@ public sealed class CaseCommands(CoBanDbContext db, CurrentUser me, CaseAccess a
         await EndAsync(id, CaseStatus.Revoked, $"{me.DisplayName} 撤销：{reason}", ct);
     }
 
-    private async Task EndAsync(long id, CaseStatus to, string detail, CancellationToken ct) =>
-        await runtime.InUnitAsync(me.Actor, async unit =>
+    private Task EndAsync(long id, CaseStatus to, string detail, CancellationToken ct) => EndAsync(runtime, lifecycle, me.Actor, id, to, detail, ct);
+
+    /// <summary>Ends a case outside its workflow (withdrawn, recalled, revoked) and cancels its running instances, in one transaction.</summary>
+    public static async Task EndAsync(RuntimeService runtime, CaseLifecycle lifecycle, Actor actor, long id, CaseStatus to, string detail, CancellationToken ct) =>
+        await runtime.InUnitAsync(actor, async unit =>
         {
             var tracked = await unit.Db.Set<Case>().FirstAsync(x => x.Id == id, ct);
             tracked.Result = detail;
