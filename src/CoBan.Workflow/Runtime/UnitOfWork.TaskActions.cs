@@ -13,9 +13,14 @@ namespace CoBan.Workflow.Runtime;
 /// </summary>
 public sealed partial class UnitOfWork
 {
+    /// <summary>Who owns a case and which case it is are the case's to say (the duty leader reassigns), never a task form's.</summary>
+    private static readonly string[] CaseVariables = [Tasks.WorkTaskFactory.CaseOwnerVariable, "caseId", "caseNumber", "bureauCode"];
+
     private async Task<CompleteTask> ApplyTaskActionAsync(ProcessInstance instance, ProcessDefinition definition, InstanceState? state,
         CompleteTask completion, CancellationToken ct)
     {
+        if (instance.CaseId is not null && completion.Variables is { } given && CaseVariables.Any(given.ContainsKey))
+            completion = completion with { Variables = given.Where(kv => !CaseVariables.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value) };
         var task = await FindTaskAsync(instance.Id, completion.TaskId, ct);
         if (task is null || definition.FindNode(task.ElementId) is not { CaseAction: { } name } node) return completion;
 

@@ -104,4 +104,26 @@ public class RefusalTests
         ((string)c["summary"]!["kind"]!["code"]!).ShouldBe("commitment");
         c["evaluation"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_task_form_cannot_change_who_owns_the_case()
+    {
+        await using var host = await StartAsync();
+        var zhang = await host.LoginAsync("zhang.wei");
+        var id = Id(await RegisterAsync(zhang, Registration("SCJG-002", "BZ-SCJG", FoodLicenceAll)));
+        await CompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 3, caseOwner = "li.na" });
+        ((string)(await TaskAsync(zhang, id, "handle"))["assigneeUserName"]!).ShouldBe("zhang.wei");
+    }
+
+    [Fact]
+    public async Task A_procedure_whose_user_task_names_an_unknown_action_is_not_published()
+    {
+        await using var host = await StartAsync();
+        var owner = await host.LoginAsync("owner.scjg");
+        var xml = Models.Review().Replace("coban:due=\"P3WD\"", "coban:due=\"P3WD\" coban:action=\"case.reveiw\"");
+        var id = (long)(await owner.PostJsonAsync("/api/v1/procedures", new { xml }))["id"]!;
+        var refused = await owner.PostAsync($"/api/v1/procedures/{id}/publish", Http.Json(new { comment = "v1" }));
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-model");
+        problem["problems"]!.AsArray().ShouldContain(p => (string?)p!["elementId"] == "review" && ((string)p["messageZh"]!).Contains("case.reveiw"));
+    }
 }
