@@ -65,4 +65,19 @@ public class VillageAgencyTests
         var desk = await zhang.PostAsync("/api/v1/cases", Http.Json(Registration("SCJG-001", "BZ-SCJG", SoleTraderAll, homeVisitAt: visitAt)));
         (await desk.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["homeVisitAt"].ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task A_village_applicant_who_brings_part_of_the_list_waits_on_it_and_may_withdraw()
+    {
+        await using var host = await StartAsync();
+        var guo = await host.LoginAsync("guo.mei");
+        var id = Id(await RegisterAsync(guo, Registration("NMZ-004", "BZ-NMZ", ["居民身份证"], mode: "agency", entrustment: "登记本第 0014 号")));
+        await CompleteAsync(guo, id, "supplement", new { received = new[] { "户口簿" } });
+        (await OpenTasksAsync(guo, id)).ShouldBe(["supplement"]);
+        (await CaseAsync(guo, id))["missing"]!.AsArray().Select(m => (string)m!).ShouldBe(["银行卡"]);
+        await CompleteAsync(guo, id, "supplement", new { withdrawn = true });
+        Status(await CaseAsync(guo, id)).ShouldBe("withdrawn");
+        (await NoticesAsync(guo, id)).ShouldBe(["one-time-notice"]);
+        (await OpenTasksAsync(guo, id)).ShouldBeEmpty();
+    }
 }
