@@ -1,3 +1,4 @@
+using CoBan.Workflow.Cases;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
@@ -28,6 +29,7 @@ public static class CoBanPipeline
         app.MapTaskApi();
         app.MapSimulationApi();
         app.MapNoticesApi();
+        app.MapCaseHandlingApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
