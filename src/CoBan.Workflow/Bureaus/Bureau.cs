@@ -27,5 +27,9 @@ public sealed class Bureau
     /// <summary>纪检监察/作风办 supervision and complaint hotline, published with the duty board (seeds 000, 001).</summary>
     public string? SupervisionHotline { get; set; }
     public string? Website { get; set; }
+    /// <summary>Opening hours as posted, e.g. "工作日 8:30-12:00，13:30-17:30".</summary>
+    public string? ServiceHours { get; set; }
+    /// <summary>Working days a bad review (差评) must be verified, rectified and answered in (国办发〔2019〕51号: set locally, 5 or 15 in use).</summary>
+    public int RectificationWorkingDays { get; set; } = 5;
     public bool Active { get; set; } = true;
 }

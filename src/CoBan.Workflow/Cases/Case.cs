@@ -16,6 +16,8 @@ public sealed class Case
     public long? MatterId { get; set; }
     /// <summary>The matter's name at registration (matters may be renamed later).</summary>
     public required string MatterName { get; set; }
+    /// <summary>What the applicant asks for, in their words.</summary>
+    public string? Description { get; set; }
 
     public ApplicantType ApplicantType { get; set; }
     /// <summary>Person's name or enterprise name.</summary>
@@ -27,6 +29,8 @@ public sealed class Case
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Address { get; set; }
+    /// <summary>The phone reduced to its digits (no +86, spaces or dashes): what the public progress lookup compares.</summary>
+    public string? PhoneDigits { get; set; }
     /// <summary>Consent to be answered by SMS / e-mail (reply channels follow it).</summary>
     public bool ConsentSms { get; set; }
     public bool ConsentEmail { get; set; }
@@ -42,6 +46,21 @@ public sealed class Case
     /// <summary>JSON array of material names received / missing at intake.</summary>
     public string? MaterialsReceived { get; set; }
     public string? MaterialsMissing { get; set; }
+    /// <summary>When the one-time notice of missing materials went out (一次性告知): never a second, different list.</summary>
+    public DateTimeOffset? MissingNoticeAt { get; set; }
+
+    /// <summary>容缺受理: accepted with a minor item missing, on the applicant's signed commitment to supply it by <see cref="SupplementBy"/>.</summary>
+    public bool Tolerant { get; set; }
+    public string? ToleranceCommitment { get; set; }
+    public DateTimeOffset? SupplementBy { get; set; }
+
+    /// <summary>退回件: the reasons (JSON array) and the legal basis of the refusal, as on the 否定报备反馈单.</summary>
+    public string? RejectionReasons { get; set; }
+    public string? RejectionLegalBasis { get; set; }
+
+    /// <summary>Village agency (seed 004): the appointment for a home visit (上门服务), and the town centre the request was forwarded to.</summary>
+    public DateTimeOffset? HomeVisitAt { get; set; }
+    public long? ForwardedToBureauId { get; set; }
 
     /// <summary>The coordinator (user id) who owns the case.</summary>
     public required string OwnerId { get; set; }
@@ -50,8 +69,12 @@ public sealed class Case
 
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
-    /// <summary>The committed deadline (UTC), never later than the matter allows.</summary>
+    /// <summary>The working days the coordinator committed to (≤ the matter's limit, seed 004 限时办结).</summary>
+    public int? CommittedWorkingDays { get; set; }
+    /// <summary>The committed deadline (UTC), never later than the matter allows; moved only by special procedures (Art. 45).</summary>
     public DateTimeOffset? Deadline { get; set; }
+    /// <summary>When the deadline passed with the case still open (挂账督办).</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
     /// <summary>True while a statutory special procedure (行政许可法 Art. 45) pauses the clock.</summary>
     public bool Paused { get; set; }
     public DateTimeOffset? PausedAt { get; set; }
@@ -82,6 +105,9 @@ public sealed class JointChain
     public bool Completed { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>The chain stopped before its last link (a link refused, or the applicant withdrew).</summary>
+    public DateTimeOffset? StoppedAt { get; set; }
+    public string? StopReason { get; set; }
 }
 
 public enum TransferStatus { Sent = 1, Accepted = 2, Refused = 3 }
@@ -101,7 +127,11 @@ public sealed class Transfer
     public long? ReceivingCaseId { get; set; }
     public string? RefusalReason { get; set; }
     public DateTimeOffset SentAt { get; set; }
+    public string? SentBy { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
+    public string? RespondedBy { get; set; }
+    /// <summary>For 转办: when the receiving case ended (the sender's tracking is over).</summary>
+    public DateTimeOffset? ReceivingEndedAt { get; set; }
 }
 
 /// <summary>协办日志: the handling and the reply (time and method), signed by the applicant (seeds 001, 002).</summary>
@@ -129,13 +159,39 @@ public sealed class Evaluation
     public int Level { get; set; }
     public string? Comment { get; set; }
     public bool RealName { get; set; }
+    /// <summary>Where it was given: "desk" (recorded by staff with the applicant) or "public" (the progress page).</summary>
+    public required string Source { get; set; }
     public DateTimeOffset At { get; set; }
     /// <summary>For bad reviews: the rectification deadline, when it was rectified, and the return visit.</summary>
     public DateTimeOffset? RectifyBy { get; set; }
     public DateTimeOffset? RectifiedAt { get; set; }
     public string? Rectification { get; set; }
+    /// <summary>Whether the complaint was found to be substantiated when verified (核实).</summary>
+    public bool? Substantiated { get; set; }
+    /// <summary>The answer given to the applicant about the rectification.</summary>
+    public string? Answer { get; set; }
     public DateTimeOffset? ReturnVisitAt { get; set; }
+    public string? ReturnVisitNote { get; set; }
     public long? RectificationInstanceId { get; set; }
+
+    public bool IsBad => Level <= 2;
+}
+
+/// <summary>
+/// A statutory special procedure (特别程序: hearing, inspection, testing, expert review, higher approval) that
+/// stops the clock (行政许可法 Art. 45). The working days inside it are given back to the deadline.
+/// </summary>
+public sealed class CaseSpecialProcedure
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    /// <summary>inspection / testing / approval / hearing / expert.</summary>
+    public required string Kind { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public int? WorkingDaysGivenBack { get; set; }
+    public string? Result { get; set; }
 }
 
 /// <summary>Next case number per bureau and year (rows updated under the step's transaction).</summary>

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Identity;
 using CoBan.Workflow.Matters;
 using CoBan.Workflow.Rosters;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,22 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.ChainId);
         b.HasIndex(x => x.InstanceId);
         b.HasIndex(x => x.MatterId);
+        b.HasIndex(x => x.SourceCaseId);
+        b.HasIndex(x => x.ForwardedToBureauId);
         b.Property(x => x.Number).HasMaxLength(40);
+        b.Property(x => x.MatterName).HasMaxLength(200);
+        b.Property(x => x.ApplicantName).HasMaxLength(200);
+        b.Property(x => x.ApplicantIdNumber).HasMaxLength(40);
+        b.Property(x => x.ContactPerson).HasMaxLength(100);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.PhoneDigits).HasMaxLength(20);
+        b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.Result).HasMaxLength(4000);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -38,21 +52,40 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
     public void Configure(EntityTypeBuilder<Transfer> b)
     {
         b.HasIndex(x => x.FromCaseId);
+        b.HasIndex(x => x.ReceivingCaseId);
         b.HasIndex(x => new { x.ToBureauId, x.Status });
+        b.Property(x => x.Reasons).HasMaxLength(4000);
     }
 }
 
 internal sealed class CoordinationLogConfiguration : IEntityTypeConfiguration<CoordinationLogEntry>
 {
-    public void Configure(EntityTypeBuilder<CoordinationLogEntry> b) => b.HasIndex(x => x.CaseId);
+    public void Configure(EntityTypeBuilder<CoordinationLogEntry> b)
+    {
+        b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => x.At);
+        b.Property(x => x.ReplyMethod).HasMaxLength(20);
+    }
 }
 
 internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
 {
     public void Configure(EntityTypeBuilder<Evaluation> b)
     {
-        b.HasIndex(x => x.CaseId);
+        // One evaluation per service (国办发〔2019〕51号).
+        b.HasIndex(x => x.CaseId).IsUnique();
         b.HasIndex(x => new { x.Level, x.At });
+        b.Property(x => x.Source).HasMaxLength(10);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CaseSpecialProcedureConfiguration : IEntityTypeConfiguration<CaseSpecialProcedure>
+{
+    public void Configure(EntityTypeBuilder<CaseSpecialProcedure> b)
+    {
+        b.HasIndex(x => x.CaseId);
+        b.Property(x => x.Kind).HasMaxLength(20);
     }
 }
 
@@ -61,25 +94,49 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
     public void Configure(EntityTypeBuilder<Matter> b)
     {
         b.HasIndex(x => new { x.BureauId, x.Code }).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
         b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
 internal sealed class MatterMaterialConfiguration : IEntityTypeConfiguration<MatterMaterial>
 {
-    public void Configure(EntityTypeBuilder<MatterMaterial> b) => b.HasIndex(x => new { x.MatterId, x.Position });
+    public void Configure(EntityTypeBuilder<MatterMaterial> b)
+    {
+        b.HasIndex(x => new { x.MatterId, x.Position });
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class MatterChainLinkConfiguration : IEntityTypeConfiguration<MatterChainLink>
 {
-    public void Configure(EntityTypeBuilder<MatterChainLink> b) => b.HasIndex(x => new { x.MatterId, x.Position }).IsUnique();
+    public void Configure(EntityTypeBuilder<MatterChainLink> b)
+    {
+        b.HasIndex(x => new { x.MatterId, x.Position }).IsUnique();
+        b.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 internal sealed class DutyAssignmentConfiguration : IEntityTypeConfiguration<DutyAssignment>
 {
     public void Configure(EntityTypeBuilder<DutyAssignment> b)
     {
-        b.HasIndex(x => new { x.BureauId, x.Date, x.Role });
+        b.HasIndex(x => new { x.BureauId, x.Date, x.Role, x.UserId }).IsUnique();
         b.HasIndex(x => new { x.UserId, x.Date });
+        b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StaffPhotoConfiguration : IEntityTypeConfiguration<StaffPhoto>
+{
+    public void Configure(EntityTypeBuilder<StaffPhoto> b)
+    {
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.ContentType).HasMaxLength(40);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -65,6 +65,8 @@ public enum CaseStatus
     Revoked = 14,           // 撤销
     Transferred = 15,       // 已移交（移办件交接完成）
     HandedOver = 16,        // 已转下一环节（联办件本环节完成）
+    NotReceived = 17,       // 不受理（移办被拒后结案：本单位无权受理且无单位接收）
+    TransferTracking = 18,  // 已转办（跨层级转办，本单位跟踪督促中）
 }
 
 public static class CaseLabels
@@ -87,6 +89,8 @@ public static class CaseLabels
         CaseStatus.Revoked => "撤销",
         CaseStatus.Transferred => "已移交",
         CaseStatus.HandedOver => "已转下一环节",
+        CaseStatus.NotReceived => "不受理",
+        CaseStatus.TransferTracking => "已转办（跟踪中）",
         _ => s.ToString(),
     };
 
@@ -100,5 +104,11 @@ public static class CaseLabels
 
     public static bool IsFinal(this CaseStatus s) => s is CaseStatus.Withdrawn or CaseStatus.NotAccepted or CaseStatus.CompletedApproved
         or CaseStatus.CompletedTolerant or CaseStatus.CompletedRejected or CaseStatus.Recalled or CaseStatus.Revoked
-        or CaseStatus.Transferred or CaseStatus.HandedOver;
+        or CaseStatus.Transferred or CaseStatus.HandedOver or CaseStatus.NotReceived;
+
+    /// <summary>The three 办结 statuses: the matter itself was decided.</summary>
+    public static bool IsCompletion(this CaseStatus s) => s is CaseStatus.CompletedApproved or CaseStatus.CompletedTolerant or CaseStatus.CompletedRejected;
+
+    /// <summary>Before acceptance (已受理) a withdrawal is 已撤件; after it, 撤回.</summary>
+    public static bool IsBeforeAcceptance(this CaseStatus s) => s is CaseStatus.Received or CaseStatus.SupplementStarted or CaseStatus.SupplementEnded;
 }

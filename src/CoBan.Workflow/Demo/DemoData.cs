@@ -18,6 +18,7 @@ public static class DemoData
         new("BZ-RSJ", "霸州市人力资源和社会保障局", BureauLevel.CityCentre, "BZ-ZWZX", "政务服务中心 8 号窗口；305 室", "0316-7221008", "0316-7222345"),
         new("BZ-WSJDS", "霸州市卫生监督所", BureauLevel.CityCentre, "BZ-ZWZX", "政务服务中心 12 号窗口；108 室", "0316-7221012", "0316-7222345"),
         new("BZ-ZRZY", "霸州市自然资源和规划局", BureauLevel.CityCentre, "BZ-ZWZX", "政务服务中心 15 号窗口；402 室", "0316-7221015", "0316-7222345"),
+        new("BZ-SWJ", "国家税务总局霸州市税务局", BureauLevel.CityCentre, "BZ-ZWZX", "政务服务中心 18 号、19 号窗口；210 室", "0316-7221018", "0316-7222345"),
         new("BZ-NMZ", "南孟镇行政服务中心", BureauLevel.TownCentre, "BZ-ZWZX", "南孟镇政府一楼便民大厅", "0316-7510001", "0316-7510099"),
         new("BZ-NMZ-DYZ", "南孟镇东杨庄村便民服务站", BureauLevel.VillageStation, "BZ-NMZ", "村委会一楼", "0316-7510101", "0316-7510099"),
     ];
@@ -39,5 +40,11 @@ public static class DemoData
         new("ma.li", "马丽", "BZ-NMZ", [Roles.Coordinator], "便民服务中心科员", "便民大厅 2 号窗口", "0316-7510002", "13800000013"),
         new("he.qiang", "何强", "BZ-NMZ", [Roles.DutyLeader, Roles.ProcessOwner], "副镇长（带班领导）", "镇政府 201 室", "0316-7510201", "13800000014"),
         new("guo.mei", "郭梅", "BZ-NMZ-DYZ", [Roles.Coordinator], "村代办员", "村委会一楼", "0316-7510101", "13800000015"),
+        new("han.bing", "韩冰", "BZ-ZWZX", [Roles.Coordinator], "综合受理科科员", "一楼综合受理区 1 号窗口", "0316-7221001", "13800000016"),
+        new("lu.ming", "卢明", "BZ-ZWZX", [Roles.DutyLeader], "中心副主任（带班领导）", "中心 503 室", "0316-7221503", "13800000017"),
+        new("zheng.tao", "郑涛", "BZ-SWJ", [Roles.Coordinator], "纳税服务科科员", "18 号窗口", "0316-7221018", "13800000018"),
+        new("feng.xue", "冯雪", "BZ-SWJ", [Roles.DutyLeader], "副局长（带班领导）", "210 室", "0316-7221210", "13800000019"),
+        new("sun.yue", "孙悦", "BZ-RSJ", [Roles.Coordinator], "就业科科员", "9 号窗口", "0316-7221009", "13800000020"),
+        new("zhu.lin", "朱琳", "BZ-NMZ", [Roles.Coordinator, Roles.ChiefCoordinator], "副镇长（首席协办员）", "镇政府 202 室", "0316-7510202", "13800000021"),
     ];
 }

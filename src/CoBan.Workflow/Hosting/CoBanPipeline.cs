@@ -1,3 +1,4 @@
+using CoBan.Workflow.Cases;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
@@ -31,6 +32,7 @@ public static class CoBanPipeline
         app.MapTaskApi();
         app.MapSimulationApi();
         app.MapNoticesApi();
+        app.MapCaseHandlingApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

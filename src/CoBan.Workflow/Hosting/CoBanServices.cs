@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
+using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Demo;
 using CoBan.Workflow.Identity;
@@ -57,6 +58,7 @@ public static class CoBanServices
         services.AddScoped<TaskService>();
         services.AddScoped<DemoSeeder>();
         services.AddCoBanNotices();
+        services.AddCoBanCases(builder.Configuration);
         services.AddCoBanWeb();
         return builder;
     }

@@ -12,7 +12,11 @@ public sealed record ServiceActionContext(
     InvokeService Call,
     Vars Variables,
     Actor Actor,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The unit of work the step runs in (inline actions only; null for background actions): lets an action start or message other instances in the same transaction.</summary>
+    public UnitOfWork? Unit { get; init; }
+}
 
 /// <summary>
 /// A host action a service task names with coban:action (e.g. "case.setStatus"). Inline actions

@@ -100,7 +100,7 @@ public sealed partial class UnitOfWork
             Stimulus answer;
             try
             {
-                var output = await action.ExecuteAsync(new ServiceActionContext(Db, instance, invoke, variables, Actor, Now), ct);
+                var output = await action.ExecuteAsync(new ServiceActionContext(Db, instance, invoke, variables, Actor, Now) { Unit = this }, ct);
                 answer = new CompleteService(invoke.CallId, output);
             }
             catch (ServiceActionError e)

@@ -102,6 +102,8 @@ public sealed partial class UnitOfWork
         var definition = await _deps.Catalog.ProcessAsync(Db, instance.ProcedureVersionId, instance.ProcessId, ct);
         var state = instance.State.Length == 0 ? null : StateJson.Deserialize(instance.State);
         var options = new EngineOptions { Calendar = await _deps.Calendars.ForBureauAsync(Db, instance.BureauId, ct) };
+        if (item.Stimulus is CompleteTask completion)
+            item = item with { Stimulus = await ApplyTaskActionAsync(instance, definition, state, completion, ct) };
         var result = Executor.Advance(definition, state, item.Stimulus, Now, options);
         if (result.Outcome == AdvanceOutcome.Rejected)
         {

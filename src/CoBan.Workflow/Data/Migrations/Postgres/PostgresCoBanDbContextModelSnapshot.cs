@@ -55,6 +55,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasColumnType("text");
 
+                    b.Property<int>("RectificationWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("text");
+
                     b.Property<string>("SupervisionHotline")
                         .HasColumnType("text");
 
@@ -89,11 +95,13 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("ApplicantIdNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("ApplicantType")
                         .HasColumnType("integer");
@@ -110,6 +118,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<int?>("ChainPosition")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CommittedWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -120,13 +131,19 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("ContactPerson")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Email")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Entrustment")
                         .HasColumnType("text");
@@ -134,6 +151,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("FirstContactId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("ForwardedToBureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("HomeVisitAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("InstanceId")
                         .HasColumnType("bigint");
@@ -152,12 +175,19 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("MatterName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("MissingNoticeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -170,13 +200,25 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Phone")
-                        .HasColumnType("text");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("RejectionLegalBasis")
                         .HasColumnType("text");
+
+                    b.Property<string>("RejectionReasons")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
@@ -194,6 +236,15 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SupplementBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToleranceCommitment")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Tolerant")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -201,12 +252,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("ChainId");
 
+                    b.HasIndex("ForwardedToBureauId");
+
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("MatterId");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SourceCaseId");
 
                     b.HasIndex("BureauId", "RegisteredAt");
 
@@ -233,6 +288,44 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasKey("BureauId", "Year");
 
                     b.ToTable("CaseNumberSequence");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Cases.CaseSpecialProcedure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WorkingDaysGivenBack")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSpecialProcedure");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Cases.CoordinationLogEntry", b =>
@@ -262,7 +355,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("ReplyMethod")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Signature")
                         .HasColumnType("text");
@@ -271,6 +365,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId");
 
@@ -285,6 +381,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -292,7 +391,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Comment")
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -315,9 +415,21 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReturnVisitAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReturnVisitNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool?>("Substantiated")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .IsUnique();
 
                     b.HasIndex("Level", "At");
 
@@ -351,6 +463,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<long>("MatterId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("StopReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstCaseId");
@@ -380,10 +498,14 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<long?>("ReceivingCaseId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReceivingEndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RefusalReason")
                         .HasColumnType("text");
@@ -391,8 +513,14 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RespondedBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasColumnType("text");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -403,6 +531,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("FromCaseId");
+
+                    b.HasIndex("ReceivingCaseId");
 
                     b.HasIndex("ToBureauId", "Status");
 
@@ -637,7 +767,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("EscalateAfterWorkingDays")
                         .HasColumnType("integer");
@@ -659,7 +790,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("RemindBeforeWorkingDays")
                         .HasColumnType("integer");
@@ -701,6 +833,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("MatterId", "Position")
                         .IsUnique();
 
@@ -720,7 +854,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
@@ -1138,9 +1273,32 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "Date");
 
-                    b.HasIndex("BureauId", "Date", "Role");
+                    b.HasIndex("BureauId", "Date", "Role", "UserId")
+                        .IsUnique();
 
                     b.ToTable("DutyAssignment");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.StaffPhoto", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("StaffPhoto");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Runtime.Incident", b =>
@@ -1693,6 +1851,17 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasForeignKey("BureauId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Identity.AppUser", b =>
@@ -1710,6 +1879,30 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BureauId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterChainLink", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterMaterial", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1745,6 +1938,30 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasOne("CoBan.Workflow.Procedures.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.DutyAssignment", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.StaffPhoto", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

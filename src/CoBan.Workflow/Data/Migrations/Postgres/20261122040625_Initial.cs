@@ -61,6 +61,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     Phone = table.Column<string>(type: "text", nullable: true),
                     SupervisionHotline = table.Column<string>(type: "text", nullable: true),
                     Website = table.Column<string>(type: "text", nullable: true),
+                    ServiceHours = table.Column<string>(type: "text", nullable: true),
+                    RectificationWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -88,6 +90,25 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseSpecialProcedure",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WorkingDaysGivenBack = table.Column<int>(type: "integer", nullable: true),
+                    Result = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSpecialProcedure", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoordinationLogEntry",
                 columns: table => new
                 {
@@ -97,7 +118,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     CoordinatorId = table.Column<string>(type: "text", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Handling = table.Column<string>(type: "text", nullable: false),
-                    ReplyMethod = table.Column<string>(type: "text", nullable: false),
+                    ReplyMethod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ReplyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Signature = table.Column<string>(type: "text", nullable: true),
                     SignedOnPaper = table.Column<bool>(type: "boolean", nullable: false)
@@ -122,25 +143,6 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "DutyAssignment",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Evaluation",
                 columns: table => new
                 {
@@ -148,13 +150,17 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CaseId = table.Column<long>(type: "bigint", nullable: false),
                     Level = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "text", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RealName = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RectifyBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RectifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Rectification = table.Column<string>(type: "text", nullable: true),
+                    Substantiated = table.Column<bool>(type: "boolean", nullable: true),
+                    Answer = table.Column<string>(type: "text", nullable: true),
                     ReturnVisitAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnVisitNote = table.Column<string>(type: "text", nullable: true),
                     RectificationInstanceId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -193,7 +199,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     FirstCaseId = table.Column<long>(type: "bigint", nullable: false),
                     Completed = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StopReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -222,40 +230,6 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JournalEntry", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MatterChainLink",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MatterId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    BureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Part = table.Column<string>(type: "text", nullable: false),
-                    PartMatterId = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MatterMaterial",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MatterId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -393,14 +367,17 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     FromCaseId = table.Column<long>(type: "bigint", nullable: false),
                     FromBureauId = table.Column<long>(type: "bigint", nullable: false),
                     ToBureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Reasons = table.Column<string>(type: "text", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     LegalBasis = table.Column<string>(type: "text", nullable: true),
                     CrossLevel = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     ReceivingCaseId = table.Column<long>(type: "bigint", nullable: true),
                     RefusalReason = table.Column<string>(type: "text", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    SentBy = table.Column<string>(type: "text", nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RespondedBy = table.Column<string>(type: "text", nullable: true),
+                    ReceivingEndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -500,68 +477,14 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Case",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    MatterId = table.Column<long>(type: "bigint", nullable: true),
-                    MatterName = table.Column<string>(type: "text", nullable: false),
-                    ApplicantType = table.Column<int>(type: "integer", nullable: false),
-                    ApplicantName = table.Column<string>(type: "text", nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "text", nullable: true),
-                    ContactPerson = table.Column<string>(type: "text", nullable: true),
-                    Phone = table.Column<string>(type: "text", nullable: true),
-                    Email = table.Column<string>(type: "text", nullable: true),
-                    Address = table.Column<string>(type: "text", nullable: true),
-                    ConsentSms = table.Column<bool>(type: "boolean", nullable: false),
-                    ConsentEmail = table.Column<bool>(type: "boolean", nullable: false),
-                    ServiceMode = table.Column<int>(type: "integer", nullable: false),
-                    Entrustment = table.Column<string>(type: "text", nullable: true),
-                    Category = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    MaterialsReceived = table.Column<string>(type: "text", nullable: true),
-                    MaterialsMissing = table.Column<string>(type: "text", nullable: true),
-                    OwnerId = table.Column<string>(type: "text", nullable: false),
-                    FirstContactId = table.Column<string>(type: "text", nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Paused = table.Column<bool>(type: "boolean", nullable: false),
-                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Result = table.Column<string>(type: "text", nullable: true),
-                    ChainId = table.Column<long>(type: "bigint", nullable: true),
-                    ChainPosition = table.Column<int>(type: "integer", nullable: true),
-                    SourceCaseId = table.Column<long>(type: "bigint", nullable: true),
-                    InstanceId = table.Column<long>(type: "bigint", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Case", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Case_Bureau_BureauId",
-                        column: x => x.BureauId,
-                        principalTable: "Bureau",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Matter",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     BureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     LegalBasis = table.Column<string>(type: "text", nullable: true),
                     LimitWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     InPersonSteps = table.Column<string>(type: "text", nullable: true),
@@ -768,6 +691,187 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DutyAssignment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DutyAssignment_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DutyAssignment_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffPhoto",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffPhoto", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_StaffPhoto_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    MatterId = table.Column<long>(type: "bigint", nullable: true),
+                    MatterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ApplicantType = table.Column<int>(type: "integer", nullable: false),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ContactPerson = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    PhoneDigits = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ConsentSms = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentEmail = table.Column<bool>(type: "boolean", nullable: false),
+                    ServiceMode = table.Column<int>(type: "integer", nullable: false),
+                    Entrustment = table.Column<string>(type: "text", nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    MaterialsReceived = table.Column<string>(type: "text", nullable: true),
+                    MaterialsMissing = table.Column<string>(type: "text", nullable: true),
+                    MissingNoticeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Tolerant = table.Column<bool>(type: "boolean", nullable: false),
+                    ToleranceCommitment = table.Column<string>(type: "text", nullable: true),
+                    SupplementBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RejectionReasons = table.Column<string>(type: "text", nullable: true),
+                    RejectionLegalBasis = table.Column<string>(type: "text", nullable: true),
+                    HomeVisitAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ForwardedToBureauId = table.Column<long>(type: "bigint", nullable: true),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    FirstContactId = table.Column<string>(type: "text", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CommittedWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OverdueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ChainId = table.Column<long>(type: "bigint", nullable: true),
+                    ChainPosition = table.Column<int>(type: "integer", nullable: true),
+                    SourceCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    InstanceId = table.Column<long>(type: "bigint", nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Case_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Case_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterChainLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Part = table.Column<string>(type: "text", nullable: false),
+                    PartMatterId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterChainLink_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MatterChainLink_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterMaterial_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersion",
                 columns: table => new
                 {
@@ -910,6 +1014,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "ChainId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_ForwardedToBureauId",
+                table: "Case",
+                column: "ForwardedToBureauId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_InstanceId",
                 table: "Case",
                 column: "InstanceId");
@@ -931,9 +1040,24 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 columns: new[] { "OwnerId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_SourceCaseId",
+                table: "Case",
+                column: "SourceCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_Status_Deadline",
                 table: "Case",
                 columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSpecialProcedure_CaseId",
+                table: "CaseSpecialProcedure",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_At",
+                table: "CoordinationLogEntry",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoordinationLogEntry_CaseId",
@@ -941,9 +1065,10 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DutyAssignment_BureauId_Date_Role",
+                name: "IX_DutyAssignment_BureauId_Date_Role_UserId",
                 table: "DutyAssignment",
-                columns: new[] { "BureauId", "Date", "Role" });
+                columns: new[] { "BureauId", "Date", "Role", "UserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DutyAssignment_UserId_Date",
@@ -953,7 +1078,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_CaseId",
                 table: "Evaluation",
-                column: "CaseId");
+                column: "CaseId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_Level_At",
@@ -990,6 +1116,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 table: "Matter",
                 columns: new[] { "BureauId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterChainLink_BureauId",
+                table: "MatterChainLink",
+                column: "BureauId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatterChainLink_MatterId_Position",
@@ -1141,6 +1272,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "FromCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Transfer_ReceivingCaseId",
+                table: "Transfer",
+                column: "ReceivingCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Transfer_ToBureauId_Status",
                 table: "Transfer",
                 columns: new[] { "ToBureauId", "Status" });
@@ -1200,6 +1336,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "CaseNumberSequence");
 
             migrationBuilder.DropTable(
+                name: "CaseSpecialProcedure");
+
+            migrationBuilder.DropTable(
                 name: "CoordinationLogEntry");
 
             migrationBuilder.DropTable(
@@ -1219,9 +1358,6 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "JournalEntry");
-
-            migrationBuilder.DropTable(
-                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "MatterChainLink");
@@ -1248,6 +1384,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "ServiceJob");
 
             migrationBuilder.DropTable(
+                name: "StaffPhoto");
+
+            migrationBuilder.DropTable(
                 name: "Subscription");
 
             migrationBuilder.DropTable(
@@ -1263,13 +1402,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "Notice");
 
             migrationBuilder.DropTable(
                 name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Procedure");

@@ -60,6 +60,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", nullable: true),
                     SupervisionHotline = table.Column<string>(type: "TEXT", nullable: true),
                     Website = table.Column<string>(type: "TEXT", nullable: true),
+                    ServiceHours = table.Column<string>(type: "TEXT", nullable: true),
+                    RectificationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -87,6 +89,25 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseSpecialProcedure",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WorkingDaysGivenBack = table.Column<int>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSpecialProcedure", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoordinationLogEntry",
                 columns: table => new
                 {
@@ -96,7 +117,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     CoordinatorId = table.Column<string>(type: "TEXT", nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     Handling = table.Column<string>(type: "TEXT", nullable: false),
-                    ReplyMethod = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplyMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ReplyAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Signature = table.Column<string>(type: "TEXT", nullable: true),
                     SignedOnPaper = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -121,25 +142,6 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "DutyAssignment",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Evaluation",
                 columns: table => new
                 {
@@ -147,13 +149,17 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RealName = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     RectifyBy = table.Column<long>(type: "INTEGER", nullable: true),
                     RectifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Rectification = table.Column<string>(type: "TEXT", nullable: true),
+                    Substantiated = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", nullable: true),
                     ReturnVisitAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnVisitNote = table.Column<string>(type: "TEXT", nullable: true),
                     RectificationInstanceId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -192,7 +198,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     FirstCaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     Completed = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StopReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -221,40 +229,6 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JournalEntry", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MatterChainLink",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Part = table.Column<string>(type: "TEXT", nullable: false),
-                    PartMatterId = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MatterMaterial",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -392,14 +366,17 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     FromCaseId = table.Column<long>(type: "INTEGER", nullable: false),
                     FromBureauId = table.Column<long>(type: "INTEGER", nullable: false),
                     ToBureauId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
                     CrossLevel = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivingCaseId = table.Column<long>(type: "INTEGER", nullable: true),
                     RefusalReason = table.Column<string>(type: "TEXT", nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    SentBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RespondedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceivingEndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -499,68 +476,14 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Case",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
-                    MatterName = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicantType = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicantName = table.Column<string>(type: "TEXT", nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactPerson = table.Column<string>(type: "TEXT", nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", nullable: true),
-                    Email = table.Column<string>(type: "TEXT", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", nullable: true),
-                    ConsentSms = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentEmail = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ServiceMode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Entrustment = table.Column<string>(type: "TEXT", nullable: true),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaterialsReceived = table.Column<string>(type: "TEXT", nullable: true),
-                    MaterialsMissing = table.Column<string>(type: "TEXT", nullable: true),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
-                    FirstContactId = table.Column<string>(type: "TEXT", nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", nullable: true),
-                    ChainId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChainPosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    SourceCaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Case", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Case_Bureau_BureauId",
-                        column: x => x.BureauId,
-                        principalTable: "Bureau",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Matter",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     BureauId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", nullable: true),
                     LimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     InPersonSteps = table.Column<string>(type: "TEXT", nullable: true),
@@ -767,6 +690,187 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DutyAssignment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyAssignment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DutyAssignment_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DutyAssignment_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffPhoto",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffPhoto", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_StaffPhoto_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MatterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ApplicantType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ConsentSms = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentEmail = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServiceMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Entrustment = table.Column<string>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsReceived = table.Column<string>(type: "TEXT", nullable: true),
+                    MaterialsMissing = table.Column<string>(type: "TEXT", nullable: true),
+                    MissingNoticeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Tolerant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ToleranceCommitment = table.Column<string>(type: "TEXT", nullable: true),
+                    SupplementBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    RejectionLegalBasis = table.Column<string>(type: "TEXT", nullable: true),
+                    HomeVisitAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ForwardedToBureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstContactId = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CommittedWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    OverdueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChainId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChainPosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Case_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Case_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterChainLink",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", nullable: false),
+                    PartMatterId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterChainLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterChainLink_Bureau_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MatterChainLink_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterMaterial",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterMaterial", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterMaterial_Matter_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersion",
                 columns: table => new
                 {
@@ -909,6 +1013,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "ChainId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_ForwardedToBureauId",
+                table: "Case",
+                column: "ForwardedToBureauId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_InstanceId",
                 table: "Case",
                 column: "InstanceId");
@@ -930,9 +1039,24 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "OwnerId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_SourceCaseId",
+                table: "Case",
+                column: "SourceCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_Status_Deadline",
                 table: "Case",
                 columns: new[] { "Status", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSpecialProcedure_CaseId",
+                table: "CaseSpecialProcedure",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_At",
+                table: "CoordinationLogEntry",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CoordinationLogEntry_CaseId",
@@ -940,9 +1064,10 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DutyAssignment_BureauId_Date_Role",
+                name: "IX_DutyAssignment_BureauId_Date_Role_UserId",
                 table: "DutyAssignment",
-                columns: new[] { "BureauId", "Date", "Role" });
+                columns: new[] { "BureauId", "Date", "Role", "UserId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DutyAssignment_UserId_Date",
@@ -952,7 +1077,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_CaseId",
                 table: "Evaluation",
-                column: "CaseId");
+                column: "CaseId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_Level_At",
@@ -989,6 +1115,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 table: "Matter",
                 columns: new[] { "BureauId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterChainLink_BureauId",
+                table: "MatterChainLink",
+                column: "BureauId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatterChainLink_MatterId_Position",
@@ -1140,6 +1271,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "FromCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Transfer_ReceivingCaseId",
+                table: "Transfer",
+                column: "ReceivingCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Transfer_ToBureauId_Status",
                 table: "Transfer",
                 columns: new[] { "ToBureauId", "Status" });
@@ -1199,6 +1335,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "CaseNumberSequence");
 
             migrationBuilder.DropTable(
+                name: "CaseSpecialProcedure");
+
+            migrationBuilder.DropTable(
                 name: "CoordinationLogEntry");
 
             migrationBuilder.DropTable(
@@ -1218,9 +1357,6 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "JournalEntry");
-
-            migrationBuilder.DropTable(
-                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "MatterChainLink");
@@ -1247,6 +1383,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "ServiceJob");
 
             migrationBuilder.DropTable(
+                name: "StaffPhoto");
+
+            migrationBuilder.DropTable(
                 name: "Subscription");
 
             migrationBuilder.DropTable(
@@ -1262,13 +1401,16 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "Notice");
 
             migrationBuilder.DropTable(
                 name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Procedure");

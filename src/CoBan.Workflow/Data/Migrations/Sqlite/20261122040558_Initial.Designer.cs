@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoBan.Workflow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoBanDbContext))]
-    [Migration("20261122035520_Initial")]
+    [Migration("20261122040558_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -51,6 +51,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RectificationWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceHours")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupervisionHotline")
                         .HasColumnType("TEXT");
 
@@ -83,10 +89,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantIdNumber")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ApplicantType")
@@ -104,6 +112,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<int?>("ChainPosition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CommittedWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -114,12 +125,18 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactPerson")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("Deadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Entrustment")
@@ -128,6 +145,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("FirstContactId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ForwardedToBureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HomeVisitAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("InstanceId")
                         .HasColumnType("INTEGER");
@@ -146,12 +169,19 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("MatterName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MissingNoticeAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -164,12 +194,24 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionLegalBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReasons")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Result")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RowVersion")
@@ -188,6 +230,15 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SupplementBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToleranceCommitment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Tolerant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -195,12 +246,16 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainId");
 
+                    b.HasIndex("ForwardedToBureauId");
+
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("MatterId");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SourceCaseId");
 
                     b.HasIndex("BureauId", "RegisteredAt");
 
@@ -229,6 +284,42 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.ToTable("CaseNumberSequence");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Cases.CaseSpecialProcedure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDaysGivenBack")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseSpecialProcedure");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Cases.CoordinationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -254,6 +345,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("ReplyMethod")
                         .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Signature")
@@ -263,6 +355,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId");
 
@@ -275,6 +369,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -282,6 +379,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
@@ -305,9 +403,21 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<long?>("ReturnVisitAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnVisitNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Substantiated")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .IsUnique();
 
                     b.HasIndex("Level", "At");
 
@@ -339,6 +449,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<long>("MatterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StopReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstCaseId");
@@ -366,9 +482,13 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("Reasons")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReceivingCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivingEndedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefusalReason")
@@ -377,8 +497,14 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RespondedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -389,6 +515,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FromCaseId");
+
+                    b.HasIndex("ReceivingCaseId");
 
                     b.HasIndex("ToBureauId", "Status");
 
@@ -615,6 +743,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EscalateAfterWorkingDays")
@@ -637,6 +766,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RemindBeforeWorkingDays")
@@ -677,6 +807,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BureauId");
+
                     b.HasIndex("MatterId", "Position")
                         .IsUnique();
 
@@ -694,6 +826,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1100,9 +1233,32 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "Date");
 
-                    b.HasIndex("BureauId", "Date", "Role");
+                    b.HasIndex("BureauId", "Date", "Role", "UserId")
+                        .IsUnique();
 
                     b.ToTable("DutyAssignment");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.StaffPhoto", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("StaffPhoto");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Runtime.Incident", b =>
@@ -1637,6 +1793,17 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasForeignKey("BureauId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Identity.AppUser", b =>
@@ -1654,6 +1821,30 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BureauId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterChainLink", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Matters.MatterMaterial", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1689,6 +1880,30 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.HasOne("CoBan.Workflow.Procedures.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.DutyAssignment", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Rosters.StaffPhoto", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,121 @@
+using CoBan.Workflow.Api;
+
+namespace CoBan.Workflow.Cases.Actions;
+
+using Vars = IReadOnlyDictionary<string, object?>;
+
+/// <summary>
+/// case.setStatus — a plain step of the life cycle: supplementStarted (补正开始: the one-time notice
+/// follows), supplementEnded (补正结束), handling (部门开始办理). Parameter: status.
+/// </summary>
+public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
+{
+    public override string Name => "case.setStatus";
+
+    private static readonly CaseStatus[] Plain = [CaseStatus.SupplementStarted, CaseStatus.SupplementEnded, CaseStatus.Handling];
+
+    protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
+    {
+        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        if (!Plain.Contains(status))
+            throw Invalid("status", $"case.setStatus 只能设置 补正开始、补正结束、部门开始办理；“{status.Zh()}”有专门的动作",
+                $"case.setStatus sets supplementStarted, supplementEnded or handling only; {status.Code()} has its own action");
+        var c = step.Case;
+        var detail = step.Text("note") ?? status.Zh();
+        if (status == CaseStatus.SupplementStarted)
+        {
+            // 一次性告知 (行政许可法 Art. 32; seed 004): everything missing, once.
+            if (c.MissingNoticeAt is not null)
+                throw CoBanException.Conflict("notice-given", "一次性告知已出具，不能再次告知", "the one-time notice was already given");
+            c.MissingNoticeAt = step.Now;
+            detail = $"一次性告知缺件：{string.Join("、", CaseCodes.ReadList(c.MaterialsMissing))}";
+        }
+        await step.MoveAsync(lifecycle, status, detail, ct);
+        return Out(("caseStatus", status.Code()));
+    }
+}
+
+/// <summary>
+/// case.accept — 已受理: the committed deadline is set from the working days the coordinator committed
+/// to (承诺件), or the same day for an immediate case (即办件). A village agency request takes the
+/// matter's limit. Returns caseDeadline for the tasks and timers that follow.
+/// </summary>
+public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlines) : CaseAction
+{
+    public override string Name => "case.accept";
+
+    protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
+    {
+        var c = step.Case;
+        var matter = await step.MatterAsync(ct);
+        if (c.Kind is null)
+        {
+            c.Kind = matter.LimitWorkingDays > 0 ? CaseKind.Commitment : CaseKind.Immediate;
+            c.CommittedWorkingDays = matter.LimitWorkingDays;
+        }
+        var days = c.Kind == CaseKind.Immediate ? 0 : c.CommittedWorkingDays ?? matter.LimitWorkingDays;
+        await step.MoveAsync(lifecycle, CaseStatus.Accepted, $"{c.Kind.Value.Zh()}" + (days > 0 ? $"，承诺 {days} 个工作日" : "，当日办结"), ct);
+        c.Deadline = days > 0
+            ? (await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, days, ct)).ToUniversalTime()
+            : SameDay(step.Now);
+        step.Journal("case.deadline", $"承诺办结期限：{CaseCodes.ZhDateTime(c.Deadline.Value)}", null, CaseCodes.Json(new { deadline = c.Deadline }));
+        return Out(("caseDeadline", c.Deadline.Value.ToOffset(CaseCodes.China)), ("kind", c.Kind.Value.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(CaseCodes.China)));
+    }
+
+    /// <summary>即办件: answered the same day (seed 000: 当天或当场), i.e. by closing time, or now when later.</summary>
+    private static DateTimeOffset SameDay(DateTimeOffset now)
+    {
+        var local = now.ToOffset(CaseCodes.China);
+        var closing = new DateTimeOffset(local.Date.AddHours(17.5), CaseCodes.China);
+        return (closing > now ? closing : now).ToUniversalTime();
+    }
+}
+
+/// <summary>
+/// case.close — ends a case that is not handled to a decision: withdrawn (已撤件: the applicant withdrew
+/// before acceptance), notAccepted (不予受理: a returned case, 退回件), notReceived (不受理: a transfer
+/// nobody competent accepted). Parameters: status, reason.
+/// </summary>
+public sealed class CloseAction(CaseLifecycle lifecycle) : CaseAction
+{
+    public override string Name => "case.close";
+
+    protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
+    {
+        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        if (status is not (CaseStatus.Withdrawn or CaseStatus.NotAccepted or CaseStatus.NotReceived))
+            throw Invalid("status", "case.close 只能设置 已撤件、不予受理、不受理", "case.close ends a case as withdrawn, notAccepted or notReceived only");
+        var c = step.Case;
+        var reason = step.Text("reason");
+        if (status == CaseStatus.NotAccepted && c.RejectionReasons is not null)
+            reason = $"{string.Join("；", CaseCodes.ReadList(c.RejectionReasons))}（依据：{c.RejectionLegalBasis}）";
+        c.Result = reason ?? status.Zh();
+        await step.MoveAsync(lifecycle, status, c.Result, ct);
+        return Out(("caseStatus", status.Code()));
+    }
+}
+
+/// <summary>
+/// case.complete — 办结: approved (办结（通过）, or 办结（容缺通过） for a 容缺受理 case) or rejected
+/// (办结（不通过）). Parameters: outcome (approved|rejected), result.
+/// </summary>
+public sealed class CompleteAction(CaseLifecycle lifecycle) : CaseAction
+{
+    public override string Name => "case.complete";
+
+    protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
+    {
+        var c = step.Case;
+        var outcome = step.Text("outcome");
+        var status = outcome switch
+        {
+            "approved" => c.Tolerant ? CaseStatus.CompletedTolerant : CaseStatus.CompletedApproved,
+            "rejected" => CaseStatus.CompletedRejected,
+            _ => throw Invalid("outcome", $"办结结果 '{outcome}' 无效：应为 approved 或 rejected", $"invalid outcome '{outcome}': use approved or rejected"),
+        };
+        if (step.Text("result") is { } result) c.Result = result;
+        c.Result ??= status.Zh();
+        await step.MoveAsync(lifecycle, status, c.Result, ct);
+        return Out(("caseStatus", status.Code()), ("outcome", outcome));
+    }
+}
