@@ -27,6 +27,7 @@ public static class WebSetup
         services.AddScoped<UserSession>();
         services.AddScoped<Lookups>();
         services.AddScoped<DiagramQueries>();
+        services.AddScoped<Desk.CaseViews>();
         services.AddScoped<DesignerService>();
         services.AddScoped<UserAdministration>();
         return services;

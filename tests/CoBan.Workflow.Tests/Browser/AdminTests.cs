@@ -20,7 +20,8 @@ public sealed class AdminTests(BrowserFixture browser)
                 await page.ClickAsync("[data-test=nav-admin]");
                 await session.ScreenshotAsync("admin");
                 await page.ClickAsync("[data-test=admin-users]");
-                (await page.Locator("[data-test=user-list] tbody tr").CountAsync()).ShouldBe(15);
+                (await page.Locator("[data-test=user-list] tbody tr").CountAsync()).ShouldBeGreaterThan(15);
+                (await page.InnerTextAsync("[data-user='zhang.wei']")).ShouldContain("协办员");
                 await page.ClickAsync("[data-test=new-user]");
                 await page.FillAsync("[data-test=user-name]", "qian.li");
                 await page.FillAsync("[data-test=display-name]", "钱丽");

@@ -119,10 +119,52 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /** A signature pad: draw on the canvas; the hidden input gets the PNG data URL when a stroke ends. */
+  function signaturePads() {
+    document.querySelectorAll('[data-signature-pad]').forEach(pad => {
+      const canvas = pad.querySelector('canvas');
+      const input = pad.querySelector('input[type=hidden]');
+      const ctx = canvas.getContext('2d');
+      ctx.lineWidth = 2.5;
+      ctx.lineCap = 'round';
+      ctx.strokeStyle = '#111';
+      let drawing = false;
+      const point = (e) => {
+        const r = canvas.getBoundingClientRect();
+        return [ (e.clientX - r.left) * canvas.width / r.width, (e.clientY - r.top) * canvas.height / r.height ];
+      };
+      canvas.addEventListener('pointerdown', (e) => {
+        drawing = true;
+        canvas.setPointerCapture(e.pointerId);
+        ctx.beginPath();
+        ctx.moveTo(...point(e));
+      });
+      canvas.addEventListener('pointermove', (e) => {
+        if (!drawing) return;
+        ctx.lineTo(...point(e));
+        ctx.stroke();
+      });
+      const end = () => {
+        if (!drawing) return;
+        drawing = false;
+        input.value = canvas.toDataURL('image/png');
+        pad.dataset.signed = 'true';
+      };
+      canvas.addEventListener('pointerup', end);
+      canvas.addEventListener('pointercancel', end);
+      pad.querySelector('[data-signature-clear]').addEventListener('click', () => {
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+        input.value = '';
+        delete pad.dataset.signed;
+      });
+    });
+  }
+
   document.addEventListener('keydown', keyboardLists);
   document.addEventListener('keydown', formShortcuts);
   document.addEventListener('DOMContentLoaded', () => {
     initDiagrams().catch(error => console.error('diagram', error));
+    signaturePads();
     document.querySelectorAll('[data-confirm]').forEach(el => el.addEventListener('click', (event) => {
       if (!confirm(el.dataset.confirm)) event.preventDefault();
     }));
