@@ -71,4 +71,29 @@ public sealed class AdminTests(BrowserFixture browser)
         }
         (await api.GetAsync("/api/v1/me")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task An_administrator_rotates_the_duty_roster_over_working_days_and_the_public_board_shows_who_is_on_duty()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true, settings: new() { ["CoBan:DemoCases"] = "false" });
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        await session.JourneyAsync("roster", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("admin");
+            await page.GotoAsync("/admin/rosters?bureau=BZ-SCJG&from=2026-09-30");
+            foreach (var box in await page.Locator("[data-coordinator]").AllAsync())
+                if (await box.GetAttributeAsync("data-coordinator") != "zhang.wei") await box.UncheckAsync();
+            await page.ClickAsync("[data-test=rotate]");
+            await page.WaitForSelectorAsync("[data-test=done]");
+            (await page.InnerTextAsync("tr[data-date='2026-09-30']")).ShouldContain("张伟");
+            (await page.InnerTextAsync("tr[data-date='2026-10-02']")).ShouldNotContain("张伟");   // National Day
+            (await page.InnerTextAsync("tr[data-date='2026-10-10']")).ShouldContain("张伟");      // the adjusted working Saturday
+            await session.ScreenshotAsync("roster");
+            await page.GotoAsync("/public/duty/BZ-SCJG");
+            (await page.InnerTextAsync("[data-test=duty-board]")).ShouldContain("张伟");
+            (await page.InnerTextAsync("[data-test=duty-board]")).ShouldNotContain("李娜");
+            session.ShouldHaveNoPageErrors();
+        });
+    }
 }

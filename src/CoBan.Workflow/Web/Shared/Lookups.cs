@@ -27,6 +27,18 @@ public sealed class Lookups(CoBanDbContext db, BureauScope scope)
         return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
+    /// <summary>Active users of a bureau holding a role (user name, display name), for roster forms.</summary>
+    public async Task<List<(string UserName, string DisplayName)>> StaffAsync(long bureauId, string role, CancellationToken ct = default)
+    {
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where u.BureauId == bureauId && u.Active && r.Name == role
+                          orderby u.UserName
+                          select new { u.UserName, u.DisplayName }).ToListAsync(ct);
+        return rows.Select(r => (r.UserName!, r.DisplayName)).ToList();
+    }
+
     public Task<string?> EmailAsync(string userId, CancellationToken ct = default) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
