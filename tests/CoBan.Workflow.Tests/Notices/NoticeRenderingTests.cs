@@ -127,7 +127,7 @@ public class NoticeRenderingTests : IAsyncLifetime
     [Fact]
     public async Task The_transfer_notice_names_the_competent_bureau_with_reasons_and_basis()
     {
-        var (_, deliveries) = await IssueAsync("transfer", c => { c.Category = CaseCategory.Transfer; c.Kind = null; }, prepare: theCase => _host.WithDbAsync(async db =>
+        var (_, deliveries) = await IssueAsync("transfer-notice", c => { c.Category = CaseCategory.Transfer; c.Kind = null; }, prepare: theCase => _host.WithDbAsync(async db =>
         {
             db.Add(new Transfer
             {
