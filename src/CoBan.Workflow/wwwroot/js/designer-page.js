@@ -525,7 +525,7 @@
 
   window.cobanUi.ensureDesigner().then(async () => {
     modeler = window.CoBanDesigner.createModeler(document.getElementById('designer-canvas'), document.getElementById('designer-props'),
-      { lang: config.lang, readOnly: !config.canEdit });
+      { lang: config.lang, readOnly: !config.canEdit, noticeTemplates: config.noticeTemplates });
     await modeler.open(config.xml);
     showProblems(config.problems);
     modeler.on('changed', () => {
