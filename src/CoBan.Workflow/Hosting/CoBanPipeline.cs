@@ -1,9 +1,11 @@
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -26,6 +28,8 @@ public static class CoBanPipeline
         app.MapInstanceApi();
         app.MapTaskApi();
         app.MapSimulationApi();
+        app.MapCalendarApi();
+        app.MapTimerApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
