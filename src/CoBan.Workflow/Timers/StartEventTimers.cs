@@ -61,12 +61,15 @@ public sealed class StartEventTimers(ProcedureCatalog catalog, ICalendarSource c
             if (definition is null) continue;
             foreach (var start in definition.TimerStarts)
             {
-                // Once a version's start event has any row, its chain is under way (or finished): never start it again.
-                if (await db.Set<ScheduledTimer>().AnyAsync(t => t.ProcedureVersionId == versionId && t.ElementId == start.Id, ct)) continue;
+                // A pending last occurrence: under way. A fired one: finished (a firing writes its successor in the same
+                // transaction). A cancelled one (a newer version took over, then was retired): the chain starts again from now.
+                var last = await db.Set<ScheduledTimer>().AsNoTracking().Where(t => t.ProcedureVersionId == versionId && t.ElementId == start.Id)
+                    .OrderByDescending(t => t.Occurrence).FirstOrDefaultAsync(ct);
+                if (last is { Status: TimerStatus.Pending or TimerStatus.Fired }) continue;
                 if (Spec(start) is not { } spec) continue;
                 var calendar = await calendars.ForBureauAsync(db, procedure.BureauId, ct);
                 if (FirstDue(spec, unit.Now, calendar, start.Id) is not { } due) continue;
-                Add(unit, procedure, versionId, start, due, 1);
+                Add(unit, procedure, versionId, start, due, (last?.Occurrence ?? 0) + 1);
             }
         }
     }
