@@ -51,21 +51,27 @@ public sealed class TimerSync(IServiceScopeFactory scopes, ISchedulerFactory fac
         using (var scope = scopes.CreateScope())
             await startEvents.ReconcileAsync(scope.ServiceProvider.GetRequiredService<RuntimeService>(), null, ct);
 
-        var quartz = await factory.GetScheduler(ct);
-        var triggered = new HashSet<long>();
-        for (var skip = 0; ; skip += Page)
-        {
-            var page = await quartz.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(QuartzTimerScheduler.Group), Skip = skip, Take = Page }, ct);
-            foreach (var header in page.Items)
-                if (QuartzTimerScheduler.TimerIdOf(header.Key) is { } id) triggered.Add(id);
-            if (!page.HasMore) break;
-        }
-
+        // Pending rows first, then triggers: a row committed after the first query is not looked at, and one committed
+        // before it has had its trigger stored by then (bar the few milliseconds of the after-commit step).
         using var rows = scopes.CreateScope();
         var db = rows.ServiceProvider.GetRequiredService<CoBanDbContext>();
         var pending = await db.Set<ScheduledTimer>().AsNoTracking().Where(t => t.Status == TimerStatus.Pending)
             .Select(t => new { t.Id, t.DueAt, t.RetryAt, t.Attempts }).ToListAsync(ct);
-        var missing = pending.Where(t => !triggered.Contains(t.Id))
+        var quartz = await factory.GetScheduler(ct);
+        var triggered = new Dictionary<long, List<TriggerKey>>();
+        for (var skip = 0; ; skip += Page)
+        {
+            var page = await quartz.QueryTriggers(new TriggerQuery { Group = GroupMatcher<TriggerKey>.GroupEquals(QuartzTimerScheduler.Group), Skip = skip, Take = Page }, ct);
+            foreach (var header in page.Items)
+                if (QuartzTimerScheduler.TimerIdOf(header.Key) is { } id)
+                {
+                    if (!triggered.TryGetValue(id, out var keys)) triggered[id] = keys = [];
+                    keys.Add(header.Key);
+                }
+            if (!page.HasMore) break;
+        }
+
+        var missing = pending.Where(t => !triggered.ContainsKey(t.Id))
             .Select(t => new ScheduledTimer { Id = t.Id, DueAt = t.DueAt, RetryAt = t.RetryAt, Attempts = t.Attempts, Status = TimerStatus.Pending }).ToList();
         if (missing.Count > 0)
         {
@@ -75,14 +81,14 @@ public sealed class TimerSync(IServiceScopeFactory scopes, ISchedulerFactory fac
 
         // A trigger whose row was created after the query above is not an orphan: look each candidate up again.
         var pendingIds = pending.Select(t => t.Id).ToHashSet();
-        var candidates = triggered.Where(id => !pendingIds.Contains(id)).ToList();
+        var candidates = triggered.Keys.Where(id => !pendingIds.Contains(id)).ToList();
         var orphans = new List<long>();
         foreach (var chunk in candidates.Chunk(500))
         {
             var stillPending = await db.Set<ScheduledTimer>().AsNoTracking().Where(t => chunk.Contains(t.Id) && t.Status == TimerStatus.Pending).Select(t => t.Id).ToListAsync(ct);
             orphans.AddRange(chunk.Except(stillPending));
         }
-        if (orphans.Count > 0) await scheduler.UnscheduleAsync(orphans, ct);
+        if (orphans.Count > 0) await quartz.UnscheduleJobs(orphans.SelectMany(id => triggered[id]).ToList(), ct);
         LastSync = DateTimeOffset.UtcNow;
         return (missing.Count, orphans.Count);
     }
