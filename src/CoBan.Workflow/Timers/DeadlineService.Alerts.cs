@@ -73,7 +73,7 @@ public sealed partial class DeadlineService
 
     private static async Task CancelAlertsAsync(UnitOfWork unit, long deadlineId, CancellationToken ct)
     {
-        var pending = unit.Db.Set<ScheduledTimer>().Local.Where(t => t.DeadlineId == deadlineId && t.Status == TimerStatus.Pending).ToList();
+        var pending = unit.TimersAdded.Where(t => t.DeadlineId == deadlineId && t.Status == TimerStatus.Pending).ToList();
         pending.AddRange(await unit.Db.Set<ScheduledTimer>().Where(t => t.DeadlineId == deadlineId && t.Status == TimerStatus.Pending).ToListAsync(ct));
         foreach (var timer in pending.Distinct())
         {

@@ -157,9 +157,11 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
     internal ReminderPolicy Policy(Deadline d) =>
         new(d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, reminderOptions.Value.Hour, reminderOptions.Value.RepeatDaily);
 
+    // Deadlines are saved when opened, so the query sees this unit's too; one closed earlier in the unit comes back
+    // as the tracked (closed) instance and is dropped. (DbSet.Local would scan every tracked entity for changes.)
     private static async Task<Deadline?> FindOpenAsync(CoBanDbContext db, string holderKind, long holderId, CancellationToken ct) =>
-        db.Set<Deadline>().Local.FirstOrDefault(d => d.HolderKind == holderKind && d.HolderId == holderId && d.Status == DeadlineStatus.Open)
-        ?? await db.Set<Deadline>().Where(d => d.HolderKind == holderKind && d.HolderId == holderId && d.Status == DeadlineStatus.Open).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
+        await db.Set<Deadline>().Where(d => d.HolderKind == holderKind && d.HolderId == holderId && d.Status == DeadlineStatus.Open)
+            .OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct) is { Status: DeadlineStatus.Open } open ? open : null;
 
     private static async Task<Deadline> RequireOpenAsync(CoBanDbContext db, string holderKind, long holderId, CancellationToken ct) =>
         await FindOpenAsync(db, holderKind, holderId, ct) ?? throw CoBanException.NotFound("进行中的期限", "open deadline");

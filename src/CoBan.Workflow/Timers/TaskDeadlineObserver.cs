@@ -29,7 +29,8 @@ public sealed class TaskDeadlineObserver(DeadlineService deadlines, ProcedureCat
                 await deadlines.OpenAsync(unit, spec, ct);
             }
         }
-        foreach (var task in step.EndedTasks)
+        // A task created without a due date has no deadline (one whose due date was cleared later closes at its next alert).
+        foreach (var task in step.EndedTasks.Where(t => t.Due is not null))
             await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
         if (step.Stimulus is CompleteTask completed)
         {

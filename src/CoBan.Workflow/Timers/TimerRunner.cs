@@ -1,6 +1,7 @@
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CoBan.Workflow.Timers;
@@ -74,22 +75,40 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
         using var scope = scopes.CreateScope();
         var runtime = scope.ServiceProvider.GetRequiredService<RuntimeService>();
         var effects = scope.ServiceProvider.GetRequiredService<TimerEffects>();
-        return await runtime.InUnitAsync(Actor.System, async unit =>
+        var fired = await runtime.InUnitAsync(Actor.System, async unit =>
         {
-            var fired = 0;
-            foreach (var id in ids)
-            {
-                // The conditional update is the whole idempotency: only one transaction can move the row
-                // out of Pending (PostgreSQL makes a second one wait for the first and then match nothing).
-                var flipped = await unit.Db.Set<ScheduledTimer>().Where(t => t.Id == id && t.Status == TimerStatus.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.FiredAt, unit.Now), ct);
-                if (flipped == 0) continue;
-                var timer = await unit.Db.Set<ScheduledTimer>().AsNoTracking().FirstAsync(t => t.Id == id, ct);
-                await effects.ApplyAsync(unit, timer, ct);
-                fired++;
-            }
-            return fired;
+            // The conditional update is the whole idempotency: only one transaction can move a row out of Pending
+            // (PostgreSQL makes a second one wait for the first and then match nothing), and only what it moved is applied.
+            var flipped = await FlipAsync(unit, ids, ct);
+            if (flipped.Count == 0) return flipped;
+            var timers = await unit.Db.Set<ScheduledTimer>().AsNoTracking().Where(t => flipped.Contains(t.Id)).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+            // One query for the batch's instances; the unit then finds them tracked.
+            var instanceIds = timers.Where(t => t.Purpose == TimerPurpose.Engine && t.InstanceId != null).Select(t => t.InstanceId!.Value).Distinct().ToList();
+            if (instanceIds.Count > 1) await unit.Db.Set<ProcessInstance>().Where(i => instanceIds.Contains(i.Id)).ToListAsync(ct);
+            foreach (var timer in timers) await effects.ApplyAsync(unit, timer, ct);
+            return flipped;
         }, ct);
+        // A fired row's trigger has nothing left to do: take it out of Quartz instead of letting it ring for nothing.
+        if (fired.Count > 0) await scheduler.UnscheduleAsync(fired, ct);
+        return fired.Count;
+    }
+
+    /// <summary>Pending → Fired for those of <paramref name="ids"/> still pending, in one statement; returns the ids it changed.</summary>
+    private static async Task<List<long>> FlipAsync(UnitOfWork unit, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var sqlite = unit.Db is SqliteCoBanDbContext;
+        await using var command = unit.Db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = unit.Db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"""UPDATE "ScheduledTimer" SET "Status" = {(int)TimerStatus.Fired}, "FiredAt" = @at WHERE "Status" = {(int)TimerStatus.Pending} AND "Id" IN ({string.Join(",", ids)}) RETURNING "Id" """;
+        var at = command.CreateParameter();
+        at.ParameterName = "@at";
+        // The same representation as the providers' value converters (Data/Converters.cs).
+        at.Value = sqlite ? unit.Now.UtcTicks : unit.Now.ToUniversalTime();
+        command.Parameters.Add(at);
+        var flipped = new List<long>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) flipped.Add(reader.GetInt64(0));
+        return flipped;
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken ct)
