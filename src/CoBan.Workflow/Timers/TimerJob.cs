@@ -19,7 +19,7 @@ public sealed class TimerJob(TimerRunner runner, TimeProvider clock, ILogger<Tim
         if (context.ScheduledFireTimeUtc is { } scheduled && scheduled > now) now = scheduled;
         try
         {
-            await runner.FireDueAsync(now, cancellationToken);
+            await runner.FireDueAsync(now, cancellationToken, QuartzTimerScheduler.TimerIdOf(context.Trigger.Key));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

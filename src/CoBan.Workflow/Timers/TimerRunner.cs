@@ -20,8 +20,11 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
     // One drain per node at a time: concurrent Quartz jobs wait here instead of racing for the same rows.
     private readonly SemaphoreSlim _drain = new(1, 1);
 
-    /// <summary>Fires every timer due at <paramref name="now"/> (tests pass the manual clock's time); returns how many took effect.</summary>
-    public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Fires every timer due at <paramref name="now"/> (tests pass the manual clock's time); returns how many took effect.
+    /// <paramref name="ringing"/> is the timer whose own trigger is firing this call (Quartz deletes that trigger itself).
+    /// </summary>
+    public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken ct = default, long? ringing = null)
     {
         await _drain.WaitAsync(ct);
         try
@@ -39,7 +42,7 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
                         .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(batch).ToListAsync(ct);
                 }
                 if (ids.Count == 0) return fired;
-                fired += await FireAsync(ids, ct);
+                fired += await FireAsync(ids, ct, ringing);
                 if (ids.Count < batch) return fired;
             }
         }
@@ -50,11 +53,13 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
     }
 
     /// <summary>Fires the given timers now, whatever their due time (an administrator's "fire now"); returns how many took effect.</summary>
-    public async Task<int> FireAsync(IReadOnlyList<long> ids, CancellationToken ct = default)
+    public async Task<int> FireAsync(IReadOnlyList<long> ids, CancellationToken ct = default) => await FireAsync(ids, ct, null);
+
+    private async Task<int> FireAsync(IReadOnlyList<long> ids, CancellationToken ct, long? ringing)
     {
         try
         {
-            return await FireInOneUnitAsync(ids, ct);
+            return await FireInOneUnitAsync(ids, ct, ringing);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -62,7 +67,7 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
             {
                 log.LogInformation("A batch of {Count} timers failed ({Message}); firing them one by one", ids.Count, e.Message);
                 var fired = 0;
-                foreach (var id in ids) fired += await FireAsync([id], ct);
+                foreach (var id in ids) fired += await FireAsync([id], ct, ringing);
                 return fired;
             }
             await RecordFailureAsync(ids[0], e, ct);
@@ -70,7 +75,7 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
         }
     }
 
-    private async Task<int> FireInOneUnitAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    private async Task<int> FireInOneUnitAsync(IReadOnlyList<long> ids, CancellationToken ct, long? ringing)
     {
         using var scope = scopes.CreateScope();
         var runtime = scope.ServiceProvider.GetRequiredService<RuntimeService>();
@@ -89,7 +94,8 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
             return flipped;
         }, ct);
         // A fired row's trigger has nothing left to do: take it out of Quartz instead of letting it ring for nothing.
-        if (fired.Count > 0) await scheduler.UnscheduleAsync(fired, ct);
+        var silence = fired.Where(id => id != ringing).ToList();
+        if (silence.Count > 0) await scheduler.UnscheduleAsync(silence, ct);
         return fired.Count;
     }
 

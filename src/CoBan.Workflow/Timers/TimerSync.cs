@@ -21,7 +21,8 @@ public sealed class TimerSync(IServiceScopeFactory scopes, ISchedulerFactory fac
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        var started = new TaskCompletionSource();
+        // Asynchronous continuations: the sync must not run inside the host's ApplicationStarted callbacks.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stop);
         while (!stop.IsCancellationRequested)

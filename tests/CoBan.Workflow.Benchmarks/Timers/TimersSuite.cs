@@ -9,7 +9,7 @@ namespace CoBan.Workflow.Benchmarks.Timers;
 /// <summary>
 /// The timers suite (issue 4, "Scale"): (a) 2,000 boundary-timer instances through the persisted service and
 /// Quartz against bpmn-engine in memory; (b) 100,000 pending deadline timers in the SQLite store.
-/// Entry point: <see cref="RunAsync"/>; options: <c>--instances 2000 --parallel 2 --per-unit 1 --warmup 500 --pending 100000
+/// Entry point: <see cref="RunAsync"/>; options: <c>--instances 2000 --parallel 2 --per-unit 1,50 --warmup 500 --pending 100000
 /// --together 10000 --bpmn-engine run|skip --only a|b --results DIR</c>. Writes results/timers.md and results/timers.json.
 /// </summary>
 public static class TimersSuite
@@ -21,7 +21,7 @@ public static class TimersSuite
         var results = options.GetValueOrDefault("results") ?? Path.Combine(project, "results");
         var instances = Int(options, "instances", 2000);
         var parallel = Int(options, "parallel", 2);
-        var perUnit = Int(options, "per-unit", 1);
+        var perUnits = (options.GetValueOrDefault("per-unit") ?? "1,50").Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
         var warmup = Int(options, "warmup", 500);
         var pending = Int(options, "pending", 100_000);
         var together = Int(options, "together", 10_000);
@@ -40,9 +40,14 @@ public static class TimersSuite
             if (only is null or "a")
             {
                 var model = await File.ReadAllTextAsync(Path.Combine(project, "models", "user-task-timer-boundary.bpmn"));
-                var a = await BoundaryBench.RunAsync(Folder(work, "a"), model, instances, parallel, perUnit, warmup, Log);
-                Log($"(a) CoBan: {a.Instances} instances ended in {a.Seconds:0.00} s (all started after {a.StartSeconds:0.00} s); timed out {a.TimedOut}, completed {a.Completed}");
-                report["boundary"] = JsonSerializer.SerializeToNode(a);
+                var runs = new JsonArray();
+                foreach (var perUnit in perUnits)
+                {
+                    var a = await BoundaryBench.RunAsync(Folder(work, $"a{perUnit}"), model, instances, parallel, perUnit, warmup, Log);
+                    Log($"(a) CoBan, {perUnit} per unit: {a.Instances} instances ended in {a.Seconds:0.00} s (all started after {a.StartSeconds:0.00} s), CPU {a.CpuSeconds:0.00} s; timed out {a.TimedOut}, completed {a.Completed}");
+                    runs.Add(JsonSerializer.SerializeToNode(a));
+                }
+                report["boundary"] = runs;
                 if (options.GetValueOrDefault("bpmn-engine") != "skip")
                 {
                     Log("(a) bpmn-engine: node bench.mjs 2 (its user-task-gateway part shortened to 2 instances)");

@@ -14,10 +14,12 @@ namespace CoBan.Workflow.Tests.Timers;
 /// </summary>
 public sealed class ReminderTests
 {
-    [Fact]
-    public async Task The_owner_is_reminded_the_working_day_before_and_the_duty_leader_then_the_supervisor_are_alerted_on_working_days_only()
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_owner_is_reminded_the_working_day_before_and_the_duty_leader_then_the_supervisor_are_alerted_on_working_days_only(Db db)
     {
-        await using var host = await TimerHosts.ManualAsync();
+        await using var host = await TimerHosts.ManualAsync(db);
         var id = await TimerHosts.StartAsync(host, TimerModels.TaskWithDue("due-flow"));
 
         var planned = await host.TimersAsync(t => t.Status == TimerStatus.Pending);
