@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Notices;
 using CoBan.Workflow.Timers;
@@ -10,8 +12,8 @@ namespace CoBan.Workflow.Benchmarks.Timers;
 
 /// <summary>
 /// (b) N pending deadline timers (reminders of N open deadlines) in the SQLite store, each with its Quartz trigger:
-/// how long the service takes to start on them (until it answers, and until its first timer sync has checked
-/// every row against every trigger), the memory it then holds, and how long it takes, once M of them fall due at
+/// how long the service, started in a fresh process, takes to start on them (until it answers, and until its first
+/// timer sync has checked every row against every trigger), the memory it then holds, and how long it takes, once M of them fall due at
 /// the same instant, until all M reminders are in the outbox. The clock is shifted, not waited for.
 /// </summary>
 public static class PendingStoreBench
@@ -33,10 +35,25 @@ public static class PendingStoreBench
             await ScheduleAllAsync(service);
         }
         setup.Stop();
-        log($"set-up took {setup.Elapsed.TotalSeconds:0} s; restarting on {pending} pending timers");
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        log($"set-up took {setup.Elapsed.TotalSeconds:0} s; restarting on {pending} pending timers in a fresh process");
 
+        // A fresh process, so that start-up time and memory are the service's on these rows, not this set-up's.
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--phase", "b-restart", "--folder", folder, "--pending", pending.ToString(CultureInfo.InvariantCulture),
+                     "--together", dueTogether.ToString(CultureInfo.InvariantCulture), "--together-at", together.UtcTicks.ToString(CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(arg);
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"the restart process failed with exit code {child.ExitCode}");
+        var result = JsonSerializer.Deserialize<Result>(output.Trim().Split('\n')[^1])!;
+        return result with { SetupSeconds = setup.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>The measured half, in its own process: start on the stored rows, sync, then the instant M fall due.</summary>
+    public static async Task<Result> RestartAsync(string folder, int pending, int dueTogether, DateTimeOffset together, Action<string> log)
+    {
+        var clock = new ShiftedClock();
         var startWatch = Stopwatch.StartNew();
         await using var restarted = await BenchService.StartAsync(folder, clock);
         var startup = startWatch.Elapsed;
@@ -49,7 +66,7 @@ public static class PendingStoreBench
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true) / 1e6;
         var workingSet = Process.GetCurrentProcess().WorkingSet64 / 1e6;
-        log($"started in {startup.TotalSeconds:0.0} s, first sync after {firstSync.TotalSeconds:0.0} s; {triggers} triggers; shifting the clock to the {dueTogether} due together");
+        log($"started in {startup.TotalSeconds:0.0} s, first sync after {firstSync.TotalSeconds:0.0} s; {triggers} triggers; {workingSet:0} MB; shifting the clock to the {dueTogether} due together");
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var fire = Stopwatch.StartNew();
@@ -65,7 +82,7 @@ public static class PendingStoreBench
         }
         var fireTime = fire.Elapsed;
         var cpuFiring = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return new Result(pending, dueTogether, setup.Elapsed.TotalSeconds, startup.TotalSeconds, firstSync.TotalSeconds, triggers, workingSet, heap,
+        return new Result(pending, dueTogether, 0, startup.TotalSeconds, firstSync.TotalSeconds, triggers, workingSet, heap,
             fireTime.TotalSeconds, dueTogether / fireTime.TotalSeconds, notices, cpuFiring.TotalSeconds);
     }
 

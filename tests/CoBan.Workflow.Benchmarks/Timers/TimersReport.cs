@@ -50,7 +50,7 @@ public static class TimersReport
             md.AppendLine($"## (b) {b["Pending"]} pending deadline timers in the SQLite store");
             md.AppendLine();
             md.AppendLine($"{b["Pending"]} open deadlines with one reminder each, every reminder a pending row with its Quartz trigger ({b["QuartzTriggers"]} triggers found after the restart). " +
-                          $"The service is stopped and started again on them; then the clock (injected, shifted rather than waited for) reaches the instant {b["DueTogether"]} of them fall due together.");
+                          $"The service is stopped and started again on them in a fresh process; then the clock (injected, shifted rather than waited for) reaches the instant {b["DueTogether"]} of them fall due together.");
             md.AppendLine();
             md.AppendLine("| measure | value |");
             md.AppendLine("|---|---:|");

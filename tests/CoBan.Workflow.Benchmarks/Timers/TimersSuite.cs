@@ -17,6 +17,15 @@ public static class TimersSuite
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options(args);
+        if (options.GetValueOrDefault("phase") == "b-restart")
+        {
+            // The second half of (b), started by PendingStoreBench in a process of its own; one JSON line on stdout.
+            var restart = await PendingStoreBench.RestartAsync(options["folder"], Int(options, "pending", 0), Int(options, "together", 0),
+                new DateTimeOffset(long.Parse(options["together-at"], CultureInfo.InvariantCulture), TimeSpan.Zero),
+                m => Console.Error.WriteLine($"[timers {DateTime.Now:HH:mm:ss}] {m}"));
+            Console.WriteLine(JsonSerializer.Serialize(restart));
+            return 0;
+        }
         var project = ProjectDirectory();
         var results = options.GetValueOrDefault("results") ?? Path.Combine(project, "results");
         var instances = Int(options, "instances", 2000);

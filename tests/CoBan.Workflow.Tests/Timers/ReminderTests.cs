@@ -98,6 +98,27 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task The_reminder_defaults_come_from_configuration()
+    {
+        await using var host = await TimerHosts.ManualAsync(settings: new Dictionary<string, string?>
+        {
+            ["CoBan:Reminders:RemindBeforeWorkingDays"] = "2",
+            ["CoBan:Reminders:EscalateAfterWorkingDays"] = "0",
+            ["CoBan:Reminders:Hour"] = "08:30",
+            ["CoBan:Reminders:RepeatDaily"] = "false",
+        });
+        await TimerHosts.StartAsync(host, TimerModels.TaskWithDue("due-flow")); // due 2026-10-10 09:00
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).Select(t => (t.Action, Local(t.DueAt))).ShouldBe(
+        [
+            ("reminder", TimerHosts.Local(2026, 10, 8, 8, 30)),
+            ("overdue-leader", TimerHosts.Local(2026, 10, 10, 9)),
+            ("overdue-supervisor", TimerHosts.Local(2026, 10, 10, 9)),
+        ]);
+        await host.AtAsync(2026, 10, 10, 9);
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).ShouldBeEmpty("no daily repeats");
+    }
+
+    [Fact]
     public async Task Reminders_and_escalations_never_go_out_on_an_off_day_for_deadlines_across_holidays_and_year_ends()
     {
         await using var host = await TimerHosts.ManualAsync(now: TimerHosts.Local(2025, 12, 20, 8));
