@@ -10,13 +10,20 @@ namespace CoBan.Workflow.Benchmarks.Timers;
 /// The timers suite (issue 4, "Scale"): (a) 2,000 boundary-timer instances through the persisted service and
 /// Quartz against bpmn-engine in memory; (b) 100,000 pending deadline timers in the SQLite store.
 /// Entry point: <see cref="RunAsync"/>; options: <c>--instances 2000 --parallel 2 --per-unit 1,50 --warmup 500 --pending 100000
-/// --together 10000 --bpmn-engine run|skip --only a|b --results DIR</c>. Writes results/timers.md and results/timers.json.
+/// --together 10000 --bpmn-engine run|skip --only a|b --results DIR</c>, or <c>--render results/timers.json</c> to rewrite its .md. Writes results/timers.md and results/timers.json.
 /// </summary>
 public static class TimersSuite
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options(args);
+        if (options.GetValueOrDefault("render") is { } rendered)
+        {
+            // Re-writes the .md of a stored result (after a change of the report's text).
+            var stored = JsonNode.Parse(await File.ReadAllTextAsync(rendered))!.AsObject();
+            await File.WriteAllTextAsync(Path.ChangeExtension(rendered, ".md"), TimersReport.Markdown(stored));
+            return 0;
+        }
         if (options.GetValueOrDefault("phase") == "b-restart")
         {
             // The second half of (b), started by PendingStoreBench in a process of its own; one JSON line on stdout.
