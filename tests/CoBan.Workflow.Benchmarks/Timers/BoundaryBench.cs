@@ -18,11 +18,15 @@ namespace CoBan.Workflow.Benchmarks.Timers;
 public static class BoundaryBench
 {
     public sealed record Result(int Instances, double Seconds, double StartSeconds, double CpuSeconds, int TimedOut, int Completed, long FiredTimers,
-        double InstancesPerSecond, int Parallelism, int PerUnit, int Warmup, double WarmupSeconds, double StartupSeconds);
+        double InstancesPerSecond, int Parallelism, int PerUnit, int Warmup, double WarmupSeconds, double StartupSeconds, bool WithoutQuartz = false);
 
-    public static async Task<Result> RunAsync(string folder, string modelXml, int instances, int parallelism, int perUnit, int warmup, Action<string> log)
+    /// <param name="withoutQuartz">For comparison only: no Quartz; a loop in this process fires due timers every 10 ms.</param>
+    public static async Task<Result> RunAsync(string folder, string modelXml, int instances, int parallelism, int perUnit, int warmup, Action<string> log, bool withoutQuartz = false)
     {
-        await using var service = await BenchService.StartAsync(folder, TimeProvider.System);
+        await using var service = await BenchService.StartAsync(folder, TimeProvider.System,
+            withoutQuartz ? new Dictionary<string, string?> { ["CoBan:Timers:Scheduler"] = "Manual" } : null);
+        using var stop = new CancellationTokenSource();
+        var poller = withoutQuartz ? PollAsync(service.Services.GetRequiredService<TimerRunner>(), stop.Token) : Task.CompletedTask;
         var (version, bureau) = await service.PublishAsync("UserTaskTimer", modelXml);
         log($"service up in {service.Startup.TotalSeconds:0.0} s; warming up with {warmup} instances");
 
@@ -39,6 +43,8 @@ public static class BoundaryBench
         await WaitEndedAsync(service, warmup + instances, TimeSpan.FromMinutes(10));
         var wall = watch.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        await stop.CancelAsync();
+        await poller;
 
         using var scope = service.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CoBanDbContext>();
@@ -46,7 +52,7 @@ public static class BoundaryBench
         var completed = await db.Set<JournalEntry>().CountAsync(j => j.Action == "element.entered" && j.ElementId == "endCompleted");
         var fired = await db.Set<ScheduledTimer>().CountAsync(t => t.Status == TimerStatus.Fired) - warmup;
         return new Result(instances, wall.TotalSeconds, started.TotalSeconds, cpuUsed.TotalSeconds, timedOut, completed, fired, instances / wall.TotalSeconds,
-            parallelism, perUnit, warmup, warm.Elapsed.TotalSeconds, service.Startup.TotalSeconds);
+            parallelism, perUnit, warmup, warm.Elapsed.TotalSeconds, service.Startup.TotalSeconds, withoutQuartz);
     }
 
     private static async Task StartAllAsync(BenchService service, Procedures.ProcedureVersion version, long bureau, int count, int parallelism, int perUnit) =>
@@ -65,6 +71,22 @@ public static class BoundaryBench
                 return 0;
             }, ct);
         });
+
+    private static async Task PollAsync(TimerRunner runner, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await runner.FireDueAsync(DateTimeOffset.UtcNow, stop);
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 
     private static async Task WaitEndedAsync(BenchService service, int count, TimeSpan timeout)
     {

@@ -10,7 +10,7 @@ namespace CoBan.Workflow.Benchmarks.Timers;
 /// The timers suite (issue 4, "Scale"): (a) 2,000 boundary-timer instances through the persisted service and
 /// Quartz against bpmn-engine in memory; (b) 100,000 pending deadline timers in the SQLite store.
 /// Entry point: <see cref="RunAsync"/>; options: <c>--instances 2000 --parallel 2 --per-unit 1,50 --warmup 500 --pending 100000
-/// --together 10000 --bpmn-engine run|skip --only a|b --results DIR</c>, or <c>--render results/timers.json</c> to rewrite its .md. Writes results/timers.md and results/timers.json.
+/// --together 10000 --bpmn-engine run|skip --compare-without-quartz --only a|b --results DIR</c>, or <c>--render results/timers.json</c> to rewrite its .md. Writes results/timers.md and results/timers.json.
 /// </summary>
 public static class TimersSuite
 {
@@ -62,6 +62,12 @@ public static class TimersSuite
                     var a = await BoundaryBench.RunAsync(Folder(work, $"a{perUnit}"), model, instances, parallel, perUnit, warmup, Log);
                     Log($"(a) CoBan, {perUnit} per unit: {a.Instances} instances ended in {a.Seconds:0.00} s (all started after {a.StartSeconds:0.00} s), CPU {a.CpuSeconds:0.00} s; timed out {a.TimedOut}, completed {a.Completed}");
                     runs.Add(JsonSerializer.SerializeToNode(a));
+                }
+                if (options.ContainsKey("compare-without-quartz"))
+                {
+                    var manual = await BoundaryBench.RunAsync(Folder(work, "a-manual"), model, instances, parallel, 1, warmup, Log, withoutQuartz: true);
+                    Log($"(a) CoBan without Quartz (comparison): {manual.Seconds:0.00} s, CPU {manual.CpuSeconds:0.00} s");
+                    runs.Add(JsonSerializer.SerializeToNode(manual));
                 }
                 report["boundary"] = runs;
                 if (options.GetValueOrDefault("bpmn-engine") != "skip")
