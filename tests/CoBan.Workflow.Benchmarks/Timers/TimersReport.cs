@@ -45,14 +45,12 @@ public static class TimersReport
             md.AppendLine();
             md.AppendLine("Target: CoBan ≥ 10× sooner than bpmn-engine.");
             md.AppendLine();
-            md.AppendLine("Where CoBan's time goes: per instance the start and the timer firing run about 20 SQL statements through EF Core (8 of them journal " +
-                          "inserts: the audit trail every step leaves), at roughly 0.1 ms of EF Core work each on SQLite, plus Quartz's own store " +
-                          "operations for each trigger (stored after the start commits, acquired, fired, completed). Firing is batched (one transaction per " +
-                          "100 due timers, one conditional UPDATE … RETURNING for the batch, the batch's triggers removed from Quartz); starting is not when " +
-                          "each instance is its own API call, which is why units of several instances are much cheaper. When each timer falls due on its own (one start per " +
-                          "transaction, timers 10 ms after each start), Quartz fires most triggers one by one, and its own firing rate on SQLite (of the " +
-                          "order of a hundred firings a second, as Quartz's documentation reports for database stores) bounds the run: compare the row " +
-                          "without Quartz. bpmn-engine keeps everything in " +
+            md.AppendLine("Where CoBan's time goes: per instance the start and the timer firing run about 20 SQL statements through EF Core (8 of them " +
+                          "journal inserts: the audit trail every step leaves), at roughly 0.1 ms of EF Core work each on SQLite. A transaction per start " +
+                          "adds its own begin, commit and after-commit work (handing the new trigger to Quartz), which is why units of several instances " +
+                          "are much cheaper. Quartz adds its store operations for each trigger (stored, acquired, fired, completed); the row without Quartz " +
+                          "(timers fired by a 10 ms loop in the process) shows that share. Firing is batched: one transaction per 100 due timers, one " +
+                          "conditional UPDATE … RETURNING for the batch, the batch's other triggers removed from Quartz. bpmn-engine keeps everything in " +
                           "memory and writes nothing. Figures on this shared 2-core machine vary by 2–3× from run to run with the other sessions' load.");
             md.AppendLine();
         }
