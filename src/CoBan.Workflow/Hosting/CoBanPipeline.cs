@@ -1,4 +1,5 @@
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
@@ -6,6 +7,7 @@ using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -30,6 +32,8 @@ public static class CoBanPipeline
         app.MapSimulationApi();
         app.MapNoticesApi();
         app.MapCaseHandlingApi();
+        app.MapCalendarApi();
+        app.MapTimerApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
