@@ -1,4 +1,5 @@
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
@@ -6,6 +7,7 @@ using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 using CoBan.Workflow.Web;
 
 namespace CoBan.Workflow.Hosting;
@@ -33,6 +35,8 @@ public static class CoBanPipeline
         app.MapSimulationApi();
         app.MapNoticesApi();
         app.MapCaseHandlingApi();
+        app.MapCalendarApi();
+        app.MapTimerApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
