@@ -1,4 +1,5 @@
 using CoBan.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CoBan.Workflow.Tests.Browser;
@@ -125,5 +126,33 @@ public sealed class CaseTests(BrowserFixture browser)
                 phone.ShouldHaveNoPageErrors();
             });
         }
+    }
+
+    [Fact]
+    public async Task The_reminder_shows_on_the_desk_and_the_case_page_when_the_clock_reaches_a_working_day_before_the_deadline()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true,
+            settings: new() { ["CoBan:DemoCases"] = "false", ["CoBan:Timers:Scheduler"] = "Manual" });
+        var zhang = await host.LoginAsync("zhang.wei");
+        var registered = await Cases.CaseSteps.RegisterAsync(zhang, Cases.CaseSteps.Registration("SCJG-002", "BZ-SCJG", FoodLicence));
+        var caseId = Cases.CaseSteps.Id(registered);
+        await Cases.CaseSteps.CompleteAsync(zhang, caseId, "review", new { kind = "commitment", committedDays = 5 });
+        // Due 2026-10-13 09:00; the reminder is one working day before, at 09:00: Monday 2026-10-12.
+        host.Clock.Set(new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.FromHours(8)));
+        (await host.Services.GetRequiredService<CoBan.Workflow.Timers.TimerRunner>().FireDueAsync(host.Clock.GetUtcNow())).ShouldBeGreaterThan(0);
+
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        await session.JourneyAsync("reminder", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("zhang.wei");
+            (await page.InnerTextAsync("[data-test=task-list]")).ShouldContain("剩 1 个工作日");
+            await page.GotoAsync($"/cases/{caseId}");
+            await page.WaitForSelectorAsync("[data-notice=reminder]");
+            (await page.InnerTextAsync("[data-notice=reminder]")).ShouldContain("提醒");
+            (await page.InnerTextAsync("[data-test=case-timeline]")).ShouldContain("提醒");
+            await session.ScreenshotAsync("reminder", fullPage: true);
+            session.ShouldHaveNoPageErrors();
+        });
     }
 }
