@@ -12,7 +12,7 @@ public static class Screenshots
     public static readonly HashSet<string> ForDocs =
     [
         "login", "desk", "task", "desk-en", "designer", "designer-validation", "designer-test-run", "designer-history",
-        "designer-compare", "instance-incident", "instance-migration", "admin-users", "forbidden", "template-error", "notice-settings", "intake", "case", "receipt", "signature", "public-duty", "public-lookup",
+        "designer-compare", "instance-incident", "instance-migration", "admin-users", "forbidden", "template-error", "notice-settings", "intake", "case", "receipt", "signature", "public-duty", "public-lookup", "calendar-warning", "reminder",
     ];
 
     public static string Folder => Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
