@@ -47,20 +47,39 @@ public static class WebSetup
     /// </summary>
     public static IApplicationBuilder UseCoBanWebStatusPages(this IApplicationBuilder app) =>
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && http.Request.Headers.Accept.ToString().Contains("text/html"),
-            page => page.UseStatusCodePages(async context =>
+            page =>
             {
-                var http = context.HttpContext;
-                var lang = Lang.Of(http.Request.Cookies[LangCookie]);
-                var code = http.Response.StatusCode;
-                var title = code == 404 ? lang.T("页面不存在", "Page not found") : lang.T($"请求无法处理（{code}）", $"The request could not be handled ({code})");
-                http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync($"""
-                    <!DOCTYPE html><html lang="{(lang.IsEn ? "en" : "zh-CN")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                    <title>{title}</title><link rel="stylesheet" href="/css/coban.css"></head>
-                    <body><div class="public-shell"><header class="public-top"><span class="brand-mark">协</span>{lang.T("零障碍协办", "CoBan assisted service")}</header>
-                    <main class="public-content"><section class="panel" data-test="error-page"><h1>{title}</h1><p><a href="/">{lang.T("返回首页", "Back to the start page")}</a></p></section></main></div></body></html>
-                    """);
-            }));
+                page.UseStatusCodePages(context => WritePageAsync(context.HttpContext, null));
+                // A form posted from a page that has changed since (a task someone else claimed, an incident already
+                // retried) names a form the page no longer renders: Blazor answers an empty 400. Say so, with a way back.
+                page.Use(async (http, next) =>
+                {
+                    await next();
+                    if (HttpMethods.IsPost(http.Request.Method) && http.Response is { StatusCode: 400, HasStarted: false, ContentLength: 0 or null })
+                    {
+                        http.Response.ContentLength = null;
+                        var lang = Lang.Of(http.Request.Cookies[LangCookie]);
+                        await WritePageAsync(http, lang.T("页面内容已变化（可能他人刚处理过），操作未执行。请返回刷新后再试。",
+                            "The page has changed since it was shown (someone may have just acted on it); nothing was done. Go back, reload and try again."));
+                    }
+                });
+            });
+
+    private static async Task WritePageAsync(HttpContext http, string? message)
+    {
+        var lang = Lang.Of(http.Request.Cookies[LangCookie]);
+        var code = http.Response.StatusCode;
+        var title = code == 404 ? lang.T("页面不存在", "Page not found") : lang.T($"请求无法处理（{code}）", $"The request could not be handled ({code})");
+        var back = Url.IsLocal(http.Request.Path + http.Request.QueryString) ? System.Net.WebUtility.HtmlEncode(http.Request.Path + http.Request.QueryString) : "/";
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html><html lang="{(lang.IsEn ? "en" : "zh-CN")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title}</title><link rel="stylesheet" href="/css/coban.css"></head>
+            <body><div class="public-shell"><header class="public-top"><span class="brand-mark">协</span>{lang.T("零障碍协办", "CoBan assisted service")}</header>
+            <main class="public-content"><section class="panel" data-test="error-page"><h1>{title}</h1>{(message is null ? "" : $"<p>{System.Net.WebUtility.HtmlEncode(message)}</p>")}
+            <p>{(message is null ? "" : $"<a href=\"{back}\">{lang.T("返回并刷新", "Back and reload")}</a> · ")}<a href="/">{lang.T("返回首页", "Back to the start page")}</a></p></section></main></div></body></html>
+            """);
+    }
 
     public static WebApplication MapCoBanWeb(this WebApplication app)
     {

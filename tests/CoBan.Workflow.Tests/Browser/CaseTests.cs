@@ -123,6 +123,12 @@ public sealed class CaseTests(BrowserFixture browser)
                 (await page.InnerTextAsync("[data-test=progress-status]")).ShouldBe("办结（通过）");
                 (await page.InnerTextAsync("[data-test=progress]")).ShouldContain("138****5678");
                 await phone.ScreenshotAsync("public-lookup", fullPage: true);
+
+                // The applicant rates the service (好差评), once.
+                await page.CheckAsync("[data-test=evaluation-form] input[name=level][value='5']");
+                await page.ClickAsync("[data-test=evaluate]");
+                await page.WaitForSelectorAsync("[data-test=evaluated]");
+                (await page.Locator("[data-test=evaluation-form]").CountAsync()).ShouldBe(0);
                 phone.ShouldHaveNoPageErrors();
             });
         }

@@ -64,4 +64,29 @@ public sealed class DeskTests(BrowserFixture browser)
         var instances = (await (await host.LoginAsync("admin")).GetJsonAsync("/api/v1/instances?status=ended")).AsArray();
         instances.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Claiming_a_task_someone_has_just_claimed_says_the_page_changed_and_does_nothing()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true, settings: new() { ["CoBan:DemoCases"] = "false" });
+        var check = await ProcedureSteps.PublishAsync(host, Diagrams.GroupCheck());
+        var zhang = await host.LoginAsync("zhang.wei");
+        await ProcedureSteps.StartAsync(zhang, check, "zhang.wei");
+
+        await using var session = await BrowserSession.OpenAsync(browser, host);
+        await session.JourneyAsync("desk-race", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("zhang.wei");
+            await page.GotoAsync("/desk?tab=group");
+            var li = await host.LoginAsync("li.na");
+            var taskId = (long)(await li.GetJsonAsync("/api/v1/tasks?filter=group")).AsArray().Single()!["id"]!;
+            await li.PostJsonAsync($"/api/v1/tasks/{taskId}/claim");
+            await page.ClickAsync("[data-action=claim]");
+            await page.WaitForSelectorAsync("[data-test=error-page]");
+            (await page.InnerTextAsync("[data-test=error-page]")).ShouldContain("页面内容已变化");
+        });
+        var task = await (await host.LoginAsync("li.na")).GetJsonAsync("/api/v1/tasks?filter=mine");
+        ((string)task.AsArray().Single()!["assigneeName"]!).ShouldBe("李娜");
+    }
 }
