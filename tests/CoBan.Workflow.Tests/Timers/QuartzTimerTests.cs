@@ -22,7 +22,8 @@ public sealed class QuartzTimerTests
         var id = await TimerHosts.StartAsync(host, TimerModels.Boundary("timeout-flow", "PT1H"));
         var timer = (await host.TimersAsync()).Single();
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        (await scheduler.Exists(QuartzTimerScheduler.KeyOf(timer.Id))).ShouldBeTrue("scheduled after the start committed");
+        // Triggers are stored by the scheduler's pump after the commit, not inside the request.
+        await WaitAsync(async () => await scheduler.Exists(QuartzTimerScheduler.KeyOf(timer.Id)), "scheduled after the start committed");
 
         await Task.Delay(1500);
         (await host.InstanceAsync(id))["status"]!.ToString().ShouldBe("running");
