@@ -5,6 +5,7 @@ using CoBan.Workflow.Notices;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
 
 namespace CoBan.Workflow.Hosting;
@@ -30,6 +31,7 @@ public static class CoBanPipeline
         app.MapSimulationApi();
         app.MapNoticesApi();
         app.MapCaseHandlingApi();
+        app.MapSupervisionApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

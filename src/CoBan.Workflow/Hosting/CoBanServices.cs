@@ -8,6 +8,7 @@ using CoBan.Workflow.Notices;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
 
 namespace CoBan.Workflow.Hosting;
@@ -58,6 +59,7 @@ public static class CoBanServices
         services.AddScoped<DemoSeeder>();
         services.AddCoBanNotices();
         services.AddCoBanCases(builder.Configuration);
+        services.AddCoBanSupervision(builder.Configuration);
         return builder;
     }
 
