@@ -1,4 +1,5 @@
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
@@ -7,6 +8,7 @@ using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -31,6 +33,8 @@ public static class CoBanPipeline
         app.MapSimulationApi();
         app.MapNoticesApi();
         app.MapCaseHandlingApi();
+        app.MapCalendarApi();
+        app.MapTimerApi();
         app.MapSupervisionApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Demo;
 using CoBan.Workflow.Identity;
@@ -10,6 +11,7 @@ using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
 using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 
 namespace CoBan.Workflow.Hosting;
 
@@ -37,7 +39,8 @@ public static class CoBanServices
         });
 
         services.AddSingleton<ProcedureCatalog>();
-        services.AddScoped<ICalendarSource, NationalCalendarSource>();
+        services.AddCoBanCalendar();
+        services.AddCoBanTimers(builder.Configuration);
         services.AddScoped<ServiceActionRegistry>();
         services.AddScoped<WorkTaskFactory>();
         services.AddScoped<IDutyDirectory, RoleDutyDirectory>();

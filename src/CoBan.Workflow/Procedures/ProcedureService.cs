@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoBan.Workflow.Procedures;
 
 /// <summary>Drafts, validation, publishing, retiring, history, roll back and comparison of a bureau's procedures.</summary>
-public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauScope scope, IEnumerable<IProcedureValidator> validators, TimeProvider clock)
+public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauScope scope, IEnumerable<IProcedureValidator> validators, TimeProvider clock,
+    IEnumerable<IProcedureVersionObserver> observers)
 {
     public async Task<Procedure> GetAsync(long id, CancellationToken ct)
     {
@@ -120,6 +121,7 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
         draft.PublishedBy = me.Id;
         Journal(procedure, "procedure.published", $"发布流程“{procedure.Name}”版本 {number}" + (draft.Comment is null ? "" : $"：{draft.Comment}"));
         await db.SaveChangesAsync(ct);
+        foreach (var observer in observers) await observer.VersionsChangedAsync(id, ct);
         return VersionInfo.Of(draft);
     }
 
@@ -135,6 +137,7 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
         version.RetiredBy = me.Id;
         Journal(procedure, "version.retired", $"停用流程“{procedure.Name}”版本 {number}（已运行的实例继续按此版本办理）");
         await db.SaveChangesAsync(ct);
+        foreach (var observer in observers) await observer.VersionsChangedAsync(id, ct);
         return VersionInfo.Of(version);
     }
 

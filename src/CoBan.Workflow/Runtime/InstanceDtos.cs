@@ -22,4 +22,7 @@ public sealed record SignalRequest(string? Name, Dictionary<string, System.Text.
 public sealed record MigrationRequest(int? ToVersion, Dictionary<string, string>? Mapping, bool DryRun);
 public sealed record MigrationItemInfo(string Source, string? Target, string Type, bool Ok, string? MessageZh, string? MessageEn);
 public sealed record MigrationReport(bool Valid, bool Applied, int FromVersion, int ToVersion, IReadOnlyList<MigrationItemInfo> Items);
-public sealed record TimerInfo(long Id, long? InstanceId, long? WorkTaskId, string? ElementId, string Purpose, DateTimeOffset DueAt, string Status, string? Description);
+/// <summary>A timer as listed (Timers/TimerQueries.Info): due in UTC and in local time (+08:00), what it is for, and its failures if any.</summary>
+public sealed record TimerInfo(long Id, long? InstanceId, long? WorkTaskId, string? ElementId, string Purpose, DateTimeOffset DueAt, string Status, string? Description,
+    DateTimeOffset DueLocal, string? Action, long? CaseId, long? DeadlineId, long? ProcedureVersionId, long? BureauId, int Occurrence, DateTimeOffset? FiredAt,
+    int Attempts, string? LastError, DateTimeOffset? RetryAt);

@@ -59,18 +59,20 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
             .Select(j => new JournalInfo(j.Id, j.At, j.Action, j.Detail, j.UserName, j.Ip, j.ElementId, j.Before, j.After)).ToListAsync(ct);
     }
 
+    /// <summary>Pending timers (of one instance, or all visible ones due within <paramref name="within"/>), soonest first.</summary>
     public async Task<List<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = from t in db.Set<ScheduledTimer>().AsNoTracking()
                     join i in db.Set<ProcessInstance>() on t.InstanceId equals i.Id into joined
                     from i in joined.DefaultIfEmpty()
-                    where t.Status == TimerStatus.Pending && (i == null || visible.Contains(i.BureauId))
+                    where t.Status == TimerStatus.Pending
+                          && (t.BureauId != null ? visible.Contains(t.BureauId.Value) : i != null && visible.Contains(i.BureauId))
                     select t;
         if (instanceId is { } iid) query = query.Where(t => t.InstanceId == iid);
         if (within is { } w) { var until = now + w; query = query.Where(t => t.DueAt <= until); }
-        var rows = await query.OrderBy(t => t.DueAt).Take(1000).ToListAsync(ct);
-        return rows.Select(t => new TimerInfo(t.Id, t.InstanceId, t.WorkTaskId, t.ElementId, t.Purpose.ToString().ToLowerInvariant(), t.DueAt, t.Status.ToString().ToLowerInvariant(), t.Description)).ToList();
+        var rows = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(1000).ToListAsync(ct);
+        return rows.Select(TimerQueries.Info).ToList();
     }
 
     public async Task<List<IncidentInfo>> IncidentsAsync(bool open, CancellationToken ct)

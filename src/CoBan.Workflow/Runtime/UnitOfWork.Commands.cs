@@ -32,6 +32,7 @@ public sealed partial class UnitOfWork
                 var row = new ScheduledTimer
                 {
                     InstanceId = instance.Id, TimerId = timer.TimerId, ElementId = timer.ElementId, Purpose = TimerPurpose.Engine,
+                    BureauId = instance.BureauId, CaseId = instance.CaseId,
                     DueAt = timer.Due.ToUniversalTime(), Status = TimerStatus.Pending, CreatedAt = Now,
                     Description = $"定时事件“{timer.ElementId}”",
                 };

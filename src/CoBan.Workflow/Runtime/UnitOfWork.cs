@@ -71,7 +71,8 @@ public sealed partial class UnitOfWork
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        var instance = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+        // Find looks in the change tracker first: instances a caller already loaded (a batch of timers) cost no query.
+        var instance = await Db.Set<ProcessInstance>().FindAsync([instanceId], ct)
             ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;

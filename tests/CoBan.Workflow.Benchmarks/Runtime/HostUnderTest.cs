@@ -35,6 +35,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         builder.Configuration["CoBan:BackgroundWorkers"] = "false";
         builder.Configuration["CoBan:DataFolder"] = folder;
         builder.Configuration["CoBan:Database:Provider"] = "Sqlite";
+        builder.Configuration["CoBan:Database:SqliteSynchronous"] = Environment.GetEnvironmentVariable("BENCH_SYNC") ?? "FULL";
         builder.Configuration["CoBan:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "coban.db")}";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddCoBan();

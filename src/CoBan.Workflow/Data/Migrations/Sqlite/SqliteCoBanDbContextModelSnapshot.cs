@@ -73,6 +73,97 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.ToTable("Bureau");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Calendar.CalendarOverrideEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWorkingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BureauId", "Date");
+
+                    b.ToTable("CalendarOverrideEntry");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Calendar.CalendarRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CalendarRevision");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Calendar.StoredCalendarYear", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("StoredCalendarYear");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -1600,22 +1691,166 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.ToTable("WorkTask");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Timers.Deadline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LimitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MissingCalendarYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemindBeforeWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WorkTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("HolderKind", "HolderId");
+
+                    b.HasIndex("Status", "BureauId");
+
+                    b.ToTable("Deadline");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Timers.DeadlinePause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadlineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDaysGivenBack")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeadlineId");
+
+                    b.ToTable("DeadlinePause");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Timers.ScheduledTimer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BasisDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadlineId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ElementId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FiredAt")
@@ -1624,7 +1859,20 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<long?>("InstanceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProcedureVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -1638,11 +1886,18 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DeadlineId");
+
                     b.HasIndex("WorkTaskId");
 
                     b.HasIndex("InstanceId", "TimerId");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("ProcedureVersionId", "ElementId", "Occurrence")
+                        .IsUnique();
 
                     b.ToTable("ScheduledTimer");
                 });

@@ -76,6 +76,40 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarOverrideEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RevokeReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarOverrideEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarRevision",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarRevision", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNumberSequence",
                 columns: table => new
                 {
@@ -139,6 +173,58 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deadline",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HolderKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HolderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PauseReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PausedWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindBeforeWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EscalateAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MissingCalendarYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deadline", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeadlinePause",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeadlineId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    WorkingDaysGivenBack = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlinePause", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -282,13 +368,23 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     InstanceId = table.Column<long>(type: "INTEGER", nullable: true),
                     TimerId = table.Column<int>(type: "INTEGER", nullable: true),
                     WorkTaskId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ElementId = table.Column<string>(type: "TEXT", nullable: true),
+                    ElementId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Purpose = table.Column<int>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadlineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcedureVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Occurrence = table.Column<int>(type: "INTEGER", nullable: false),
+                    BasisDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RetryAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,6 +415,23 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServiceJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredCalendarYear",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LoadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LoadedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredCalendarYear", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -998,6 +1111,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarOverrideEntry_BureauId_Date",
+                table: "CalendarOverrideEntry",
+                columns: new[] { "BureauId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_BureauId_RegisteredAt",
                 table: "Case",
                 columns: new[] { "BureauId", "RegisteredAt" });
@@ -1062,6 +1180,26 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "IX_CoordinationLogEntry_CaseId",
                 table: "CoordinationLogEntry",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_CaseId",
+                table: "Deadline",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_HolderKind_HolderId",
+                table: "Deadline",
+                columns: new[] { "HolderKind", "HolderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_Status_BureauId",
+                table: "Deadline",
+                columns: new[] { "Status", "BureauId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlinePause_DeadlineId",
+                table: "DeadlinePause",
+                column: "DeadlineId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DutyAssignment_BureauId_Date_Role_UserId",
@@ -1224,9 +1362,25 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "ProcedureVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_CaseId",
+                table: "ScheduledTimer",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_DeadlineId",
+                table: "ScheduledTimer",
+                column: "DeadlineId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduledTimer_InstanceId_TimerId",
                 table: "ScheduledTimer",
                 columns: new[] { "InstanceId", "TimerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_ProcedureVersionId_ElementId_Occurrence",
+                table: "ScheduledTimer",
+                columns: new[] { "ProcedureVersionId", "ElementId", "Occurrence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScheduledTimer_Status_DueAt",
@@ -1248,6 +1402,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "IX_ServiceJob_Status_NextAttemptAt",
                 table: "ServiceJob",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredCalendarYear_Year",
+                table: "StoredCalendarYear",
+                column: "Year",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Subscription_InstanceId_WaitId",
@@ -1329,6 +1489,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarOverrideEntry");
+
+            migrationBuilder.DropTable(
+                name: "CalendarRevision");
+
+            migrationBuilder.DropTable(
                 name: "Case");
 
             migrationBuilder.DropTable(
@@ -1342,6 +1508,12 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKey");
+
+            migrationBuilder.DropTable(
+                name: "Deadline");
+
+            migrationBuilder.DropTable(
+                name: "DeadlinePause");
 
             migrationBuilder.DropTable(
                 name: "DutyAssignment");
@@ -1384,6 +1556,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StaffPhoto");
+
+            migrationBuilder.DropTable(
+                name: "StoredCalendarYear");
 
             migrationBuilder.DropTable(
                 name: "Subscription");

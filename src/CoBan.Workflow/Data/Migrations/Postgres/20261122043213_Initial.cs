@@ -77,6 +77,40 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarOverrideEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BureauId = table.Column<long>(type: "bigint", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsWorkingDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "text", nullable: true),
+                    RevokeReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarOverrideEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarRevision",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarRevision", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseNumberSequence",
                 columns: table => new
                 {
@@ -140,6 +174,58 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deadline",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HolderKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    HolderId = table.Column<long>(type: "bigint", nullable: false),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    InstanceId = table.Column<long>(type: "bigint", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    WorkTaskId = table.Column<long>(type: "bigint", nullable: true),
+                    ElementId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LimitWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OriginalDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PauseReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PausedWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    RemindBeforeWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    EscalateAfterWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    MissingCalendarYear = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deadline", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeadlinePause",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeadlineId = table.Column<long>(type: "bigint", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EndReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    WorkingDaysGivenBack = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlinePause", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -283,13 +369,23 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     InstanceId = table.Column<long>(type: "bigint", nullable: true),
                     TimerId = table.Column<int>(type: "integer", nullable: true),
                     WorkTaskId = table.Column<long>(type: "bigint", nullable: true),
-                    ElementId = table.Column<string>(type: "text", nullable: true),
+                    ElementId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Purpose = table.Column<int>(type: "integer", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BureauId = table.Column<long>(type: "bigint", nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    DeadlineId = table.Column<long>(type: "bigint", nullable: true),
+                    ProcedureVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Occurrence = table.Column<int>(type: "integer", nullable: false),
+                    BasisDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RetryAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,6 +416,23 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServiceJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredCalendarYear",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LoadedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredCalendarYear", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -999,6 +1112,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarOverrideEntry_BureauId_Date",
+                table: "CalendarOverrideEntry",
+                columns: new[] { "BureauId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_BureauId_RegisteredAt",
                 table: "Case",
                 columns: new[] { "BureauId", "RegisteredAt" });
@@ -1063,6 +1181,26 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_CoordinationLogEntry_CaseId",
                 table: "CoordinationLogEntry",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_CaseId",
+                table: "Deadline",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_HolderKind_HolderId",
+                table: "Deadline",
+                columns: new[] { "HolderKind", "HolderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadline_Status_BureauId",
+                table: "Deadline",
+                columns: new[] { "Status", "BureauId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlinePause_DeadlineId",
+                table: "DeadlinePause",
+                column: "DeadlineId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DutyAssignment_BureauId_Date_Role_UserId",
@@ -1225,9 +1363,25 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "ProcedureVersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_CaseId",
+                table: "ScheduledTimer",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_DeadlineId",
+                table: "ScheduledTimer",
+                column: "DeadlineId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduledTimer_InstanceId_TimerId",
                 table: "ScheduledTimer",
                 columns: new[] { "InstanceId", "TimerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledTimer_ProcedureVersionId_ElementId_Occurrence",
+                table: "ScheduledTimer",
+                columns: new[] { "ProcedureVersionId", "ElementId", "Occurrence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScheduledTimer_Status_DueAt",
@@ -1249,6 +1403,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_ServiceJob_Status_NextAttemptAt",
                 table: "ServiceJob",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredCalendarYear_Year",
+                table: "StoredCalendarYear",
+                column: "Year",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Subscription_InstanceId_WaitId",
@@ -1330,6 +1490,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CalendarOverrideEntry");
+
+            migrationBuilder.DropTable(
+                name: "CalendarRevision");
+
+            migrationBuilder.DropTable(
                 name: "Case");
 
             migrationBuilder.DropTable(
@@ -1343,6 +1509,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKey");
+
+            migrationBuilder.DropTable(
+                name: "Deadline");
+
+            migrationBuilder.DropTable(
+                name: "DeadlinePause");
 
             migrationBuilder.DropTable(
                 name: "DutyAssignment");
@@ -1385,6 +1557,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StaffPhoto");
+
+            migrationBuilder.DropTable(
+                name: "StoredCalendarYear");
 
             migrationBuilder.DropTable(
                 name: "Subscription");

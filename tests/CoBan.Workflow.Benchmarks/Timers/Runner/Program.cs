@@ -1,0 +1,1 @@
+return await CoBan.Workflow.Benchmarks.Timers.TimersSuite.RunAsync(args);
