@@ -20,7 +20,7 @@ public sealed class SupervisionFacts(CoBanDbContext db)
     private readonly Dictionary<string, long> _matters = [];
     private int _sequence;
 
-    public static DateTimeOffset Bj(int month, int day, int hour = 9, int minute = 0, int year = 2026) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+    public static DateTimeOffset Bj(int month, int day, int hour = 9, int minute = 0, int second = 0) => new(2026, month, day, hour, minute, second, TimeSpan.FromHours(8));
 
     public async Task<SupervisionFacts> LoadAsync()
     {

@@ -17,7 +17,9 @@ public sealed class ReportScheduler(IServiceProvider services, ReportRunner runn
     IHostApplicationLifetime lifetime, ILogger<ReportScheduler> log) : BackgroundService, IReadinessCheck
 {
     public const string Group = "coban-reports";
-    private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai (+08:00)", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+    // Quartz stores the zone's id with the trigger and looks it up again: it must be a system zone, not a custom one.
+    private static readonly TimeZoneInfo China = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone) ? zone
+        : TimeZoneInfo.FindSystemTimeZoneById("China Standard Time");
 
     private volatile bool _ready;
 
@@ -60,7 +62,18 @@ public sealed class ReportScheduler(IServiceProvider services, ReportRunner runn
         {
             var key = KeyOf(kind);
             var cron = options.Value.Enabled ? options.Value.ScheduleOf(kind) : null;
-            var existing = await scheduler.GetTrigger(key, ct) as ICronTrigger;
+            ICronTrigger? existing;
+            try
+            {
+                existing = await scheduler.GetTrigger(key, ct) as ICronTrigger;
+            }
+            catch (JobPersistenceException e)
+            {
+                // A stored trigger that cannot be read back (e.g. an unknown time zone) is replaced.
+                log.LogWarning(e, "Report trigger {Key} cannot be read; it is replaced", key);
+                await scheduler.UnscheduleJob(key, ct);
+                existing = null;
+            }
             if (cron is null)
             {
                 if (existing is not null) await scheduler.UnscheduleJob(key, ct);
