@@ -15,6 +15,10 @@ public sealed record JournalInfo(long Id, DateTimeOffset At, string Action, stri
 public sealed record StartInstanceRequest(long? ProcedureId, string? BureauCode, string? Key, int? Version, string? BusinessKey,
     Dictionary<string, System.Text.Json.JsonElement>? Variables, string? StartEventId);
 
+/// <summary>Many instances of one procedure started in one transaction (e.g. a roster publication, an import).</summary>
+public sealed record BatchStartRequest(long? ProcedureId, string? BureauCode, string? Key, int? Version, List<BatchStartItem>? Instances);
+public sealed record BatchStartItem(string? BusinessKey, Dictionary<string, System.Text.Json.JsonElement>? Variables);
+
 public sealed record VariablesRequest(Dictionary<string, System.Text.Json.JsonElement>? Variables, int? ExpectedVersion);
 public sealed record CancelRequest(string? Reason);
 public sealed record MessageRequest(string? Name, string? CorrelationKey, string? BureauCode, Dictionary<string, System.Text.Json.JsonElement>? Variables);

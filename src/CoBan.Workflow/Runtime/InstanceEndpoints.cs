@@ -10,6 +10,7 @@ public static class InstanceEndpoints
         var api = app.MapGroup("/api/v1/instances").RequireAuthorization().WithTags("Instances");
         api.MapGet("/", (long? procedureId, int? version, string? status, InstanceQueries q, CancellationToken ct) => q.ListAsync(procedureId, version, status, ct));
         api.MapPost("/", Start);
+        api.MapPost("/batch", async (BatchStartRequest body, InstanceService s, CancellationToken ct) => TypedResults.Ok(new { instances = await s.StartBatchAsync(body, ct) }));
         api.MapGet("/{id:long}", (long id, InstanceQueries q, CancellationToken ct) => q.DetailAsync(id, ct));
         api.MapGet("/{id:long}/journal", (long id, InstanceQueries q, CancellationToken ct) => q.JournalAsync(id, ct));
         api.MapGet("/{id:long}/timers", (long id, InstanceQueries q, TimeProvider clock, CancellationToken ct) => q.TimersAsync(id, null, clock.GetUtcNow(), ct));

@@ -22,6 +22,29 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
         return await runtime.StartAsync(version, procedure.BureauId, procedure.Key, Values(request.Variables), me.Actor, ct, request.BusinessKey, startEventId: request.StartEventId);
     }
 
+    public const int MaxBatch = 500;
+
+    /// <summary>Starts up to <see cref="MaxBatch"/> instances in one transaction: all start, or none does.</summary>
+    public async Task<List<long>> StartBatchAsync(BatchStartRequest request, CancellationToken ct)
+    {
+        scope.DemandRole(Roles.Coordinator, Roles.ChiefCoordinator, Roles.DutyLeader, Roles.Administrator, Roles.ProcessOwner);
+        var items = request.Instances ?? [];
+        if (items.Count is 0 or > MaxBatch)
+            throw CoBanException.Invalid("batch-size", $"一次可启动 1 到 {MaxBatch} 个实例", $"a batch starts 1 to {MaxBatch} instances",
+                new Dictionary<string, string[]> { ["instances"] = [$"1..{MaxBatch}"] });
+        var procedure = await FindProcedureAsync(new StartInstanceRequest(request.ProcedureId, request.BureauCode, request.Key, request.Version, null, null, null), ct);
+        await scope.DemandAsync(procedure.BureauId, ct);
+        var version = await runtime.PublishedVersionAsync(procedure.Id, request.Version, ct);
+        var started = await runtime.InUnitAsync(me.Actor, async unit =>
+        {
+            var list = new List<ProcessInstance>(items.Count);
+            foreach (var item in items)
+                list.Add(await unit.StartAsync(version, procedure.BureauId, procedure.Key, new Start(Values(item.Variables)), item.BusinessKey, null, null, ct));
+            return list;
+        }, ct);
+        return started.Select(i => i.Id).ToList();
+    }
+
     public async Task<ProcessInstance> SetVariablesAsync(long id, VariablesRequest request, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator, Roles.DutyLeader, Roles.Coordinator, Roles.ChiefCoordinator);

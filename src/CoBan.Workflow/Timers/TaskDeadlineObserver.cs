@@ -34,8 +34,11 @@ public sealed class TaskDeadlineObserver(DeadlineService deadlines, ProcedureCat
             await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
         if (step.Stimulus is CompleteTask completed)
         {
-            var id = await unit.Db.Set<WorkTask>().Where(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
-            if (id is { } taskId) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, taskId, ct);
+            // The completing task is usually tracked already (the task service loaded it): no query for it, and
+            // none at all when it never had a due date.
+            var task = unit.Db.ChangeTracker.Entries<WorkTask>().Select(e => e.Entity).FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
+                ?? await unit.Db.Set<WorkTask>().AsNoTracking().FirstOrDefaultAsync(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId, ct);
+            if (task is { Due: not null }) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
         }
     }
 

@@ -7,13 +7,10 @@ public sealed record PlannedSuite(string Name, string Todo);
 
 public static class SuiteCatalog
 {
-    public static IReadOnlyList<Suite> Available { get; } = [new EngineSuite(), new Runtime.RuntimeSuite()];
+    public static IReadOnlyList<Suite> Available { get; } = [new EngineSuite(), new Runtime.RuntimeSuite(), new Timers.TimersHarnessSuite()];
 
     public static IReadOnlyList<PlannedSuite> Planned { get; } =
     [
-        new("timers", "TODO: user-task-timer-boundary with persisted state and Quartz-scheduled timers (2,000 instances, " +
-            "a real PT0.01S): time from start until every instance ended in endTimedOut, misfires, CPU and memory. " +
-            "The engine suite only has the in-memory figure (virtual clock)."),
         new("supervision", "TODO (scope to be agreed with the Supervision feature): the daily check over many open cases " +
             "(late handling flagged and listed for follow-up, 挂账督办), on-time rates per bureau and the periodic rankings, on a seeded database."),
     ];

@@ -14,7 +14,7 @@ public static class TimersReport
         md.AppendLine();
         md.AppendLine($"Measured {report["measuredAt"]} on {report["machine"]?["processors"]} cores ({report["machine"]?["os"]}, {report["machine"]?["runtime"]}), " +
                       $"load average at the start: {report["machine"]?["loadAverage"]}. The machine is shared: wall times grow with other people's builds, CPU seconds less so.");
-        md.AppendLine("Run: `dotnet run -c Release --project tests/CoBan.Workflow.Benchmarks/Timers/Runner` (see TimersSuite.cs for options).");
+        md.AppendLine("Run: `dotnet run -c Release --project tests/CoBan.Workflow.Benchmarks -- timers` (TimersSuite.cs lists its own options).");
         md.AppendLine();
         if (report["boundary"] is JsonArray runs && runs.Count > 0)
         {

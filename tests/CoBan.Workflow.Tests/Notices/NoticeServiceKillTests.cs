@@ -1,6 +1,7 @@
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Notices;
 using CoBan.Workflow.Tests.Infrastructure;
+using CoBan.Workflow.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Tests.Notices;
@@ -23,7 +24,7 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
         var database = $"Data Source={Path.Combine(folder, "coban.db")}";
         await using var gateway = await TestSmsGateway.StartAsync();
         await using var smtp = await TestSmtpServer.StartAsync();
-        var configuration = new Dictionary<string, string>
+        var configuration = new Dictionary<string, string?>
         {
             ["CoBan:Demo"] = "true",
             ["CoBan:DataFolder"] = folder,
@@ -42,7 +43,7 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
         };
         try
         {
-            var first = await NoticeServiceProcess.StartAsync(configuration, folder);
+            await using var first = await ServiceProcess.StartAsync(configuration, "notices", folder);
             gateway.Delay = TimeSpan.FromMilliseconds(300);
             await using (var db = Open(database))
             {
@@ -53,8 +54,7 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
 
             // Kill while an SMS is inside the gateway (taken, not yet answered), some already sent.
             await WaitAsync(() => gateway.Sent.Count >= 3 && gateway.InFlight > 0, first, TimeSpan.FromSeconds(60));
-            first.Kill();
-            await first.DisposeAsync();
+            await first.KillAsync();
             await WaitAsync(() => gateway.InFlight == 0, null, TimeSpan.FromSeconds(10));
             var beforeRestart = await StatusesAsync(database);
             beforeRestart.ShouldContain(d => d.Status == DeliveryStatus.Sending, "the kill should land inside the send window");
@@ -62,7 +62,8 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
                 .ShouldBeGreaterThan(0, "the kill should land mid-dispatch, with work left");
 
             gateway.Delay = TimeSpan.Zero;
-            await using var second = await NoticeServiceProcess.StartAsync(configuration, folder);
+            await first.RestartAsync();
+            var second = first;
             await WaitAsync(() => Settled(database), second, TimeSpan.FromSeconds(60));
 
             var after = await StatusesAsync(database);
@@ -107,13 +108,13 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
             && !db.Set<NoticeDelivery>().Any(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending);
     }
 
-    private static async Task WaitAsync(Func<bool> condition, NoticeServiceProcess? service, TimeSpan timeout)
+    private static async Task WaitAsync(Func<bool> condition, ServiceProcess? service, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            if (service is { HasExited: true }) throw new InvalidOperationException("the service exited:\n" + service.Output);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not met within {timeout.TotalSeconds:0} s\n{service?.Output}");
+            if (service is { IsRunning: false }) throw new InvalidOperationException("the service exited:\n" + service.ReadLog());
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not met within {timeout.TotalSeconds:0} s\n{service?.ReadLog()}");
             await Task.Delay(10);
         }
     }

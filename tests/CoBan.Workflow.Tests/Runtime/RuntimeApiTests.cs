@@ -120,6 +120,22 @@ public class RuntimeApiTests
     }
 
     [Fact]
+    public async Task A_batch_starts_every_instance_in_one_transaction_and_refuses_an_empty_or_oversized_one()
+    {
+        await using var host = await TestHost.StartAsync();
+        var id = await ProcedureSteps.PublishAsync(host, Models.Review());
+        var zhang = await host.LoginAsync("zhang.wei");
+        var items = Enumerable.Range(1, 3).Select(i => new { businessKey = $"B-{i}", variables = new { caseOwner = "zhang.wei", n = i } }).ToArray();
+        var started = await zhang.PostJsonAsync("/api/v1/instances/batch", new { procedureId = id, instances = items });
+        started["instances"]!.AsArray().Count.ShouldBe(3);
+        (await zhang.GetJsonAsync("/api/v1/tasks?filter=mine")).AsArray().Count.ShouldBe(3);
+        await (await zhang.PostAsJsonAsync("/api/v1/instances/batch", new { procedureId = id, instances = Array.Empty<object>() })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "batch-size");
+        var tooMany = Enumerable.Range(0, 501).Select(_ => new { variables = new { caseOwner = "zhang.wei" } }).ToArray();
+        await (await zhang.PostAsJsonAsync("/api/v1/instances/batch", new { procedureId = id, instances = tooMany })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "batch-size");
+        (await zhang.GetJsonAsync("/api/v1/instances")).AsArray().Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Unknown_procedure_and_wrong_version_get_404_problems()
     {
         await using var host = await TestHost.StartAsync();

@@ -146,6 +146,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             if (value is not null) start.ArgumentList.Add($"--{key}={value}");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The demo city without its demo cases: the crash tests count their own timers, steps and notices.
+        start.Environment["CoBan__DemoCases"] = "false";
 
         lock (_logGate) _log = new StreamWriter(new FileStream(LogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite), Encoding.UTF8);
         Write($"==== {DateTimeOffset.Now:O} starting {Name} on port {Port}");

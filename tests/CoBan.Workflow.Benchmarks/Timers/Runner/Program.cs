@@ -1,1 +1,0 @@
-return await CoBan.Workflow.Benchmarks.Timers.TimersSuite.RunAsync(args);
