@@ -28,12 +28,13 @@ public sealed class DashboardQueries(Data.CoBanDbContext db, MeasureQueries meas
         var report = await measures.ReportAsync(selection, period, dimension, asOf, ct);
         var trend = await trends.TrendAsync(selection, period, ct);
         var today = Period.LocalDate(asOf);
+        // Counted from the follow-ups (few), each looked up in the selection's cases by key — never a scan of the cases.
         var cases = measures.Cases(selection);
-        var open = db.Set<FollowUp>().Where(f => f.Status == FollowUpStatus.Open);
+        var open = db.Set<FollowUp>().Where(f => f.Status == FollowUpStatus.Open && cases.Any(c => c.Id == f.CaseId));
         var summary = new FollowUpSummary(
             report.Total.OverdueNow,
-            await cases.CountAsync(c => open.Any(f => f.CaseId == c.Id), ct),
-            await cases.CountAsync(c => open.Any(f => f.CaseId == c.Id && f.DueOn < today), ct));
+            await open.Select(f => f.CaseId).Distinct().CountAsync(ct),
+            await open.Where(f => f.DueOn < today).Select(f => f.CaseId).Distinct().CountAsync(ct));
         var ranking = dimension == Dimension.Matter ? [] : Supervision.Ranking.Order(report.Rows);
         return new DashboardView(selection.Viewer.ToString().ToLowerInvariant() switch { "bureaulead" => "bureauLead", var v => v }, dimension.Code(),
             period.Key, period.Label, period.From, period.To, asOf, report.Bureaus, report.Total, report.Rows, ranking, trend, summary, Supervision.Ranking.FormulaZh);

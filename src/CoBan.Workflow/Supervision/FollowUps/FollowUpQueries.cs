@@ -36,26 +36,29 @@ public sealed class FollowUpQueries(CoBanDbContext db, MeasureQueries measures, 
         state = string.IsNullOrWhiteSpace(state) ? "current" : state.Trim();
         var today = Period.LocalDate(asOf);
         var cases = measures.Cases(selection);
+        // Every set is built from an index (overdue: status and deadline; follow-ups: their own table) and the cases are then
+        // fetched by key: the list never scans the cases table.
         var overdue = measures.Overdue(selection, asOf).Select(c => c.Id);
-        var followUps = db.Set<FollowUp>().AsNoTracking();
+        var followUps = db.Set<FollowUp>().AsNoTracking().Where(f => cases.Any(c => c.Id == f.CaseId));
         var open = followUps.Where(f => f.Status == FollowUpStatus.Open).Select(f => f.CaseId);
         var lateFollowUps = followUps.Where(f => f.Status == FollowUpStatus.Open && f.DueOn < today).Select(f => f.CaseId);
         var closed = followUps.Where(f => f.Status == FollowUpStatus.Closed).Select(f => f.CaseId);
-        var query = state switch
+        var ids = state switch
         {
-            "current" => cases.Where(c => overdue.Contains(c.Id) || open.Contains(c.Id)),
-            "overdue" => cases.Where(c => overdue.Contains(c.Id)),
-            "open" => cases.Where(c => open.Contains(c.Id)),
-            "closed" => cases.Where(c => closed.Contains(c.Id)),
-            "all" => cases.Where(c => overdue.Contains(c.Id) || open.Contains(c.Id) || closed.Contains(c.Id)),
+            "current" => overdue.Union(open),
+            "overdue" => overdue,
+            "open" => open.Distinct(),
+            "closed" => closed.Distinct(),
+            "all" => overdue.Union(open).Union(closed),
             _ => throw Api.CoBanException.BadRequest("bad-state", $"state 应为：{string.Join("、", States)}", $"state must be one of: {string.Join(", ", States)}"),
         };
+        var query = db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id));
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
         var number = Math.Max(page ?? 1, 1);
         var total = await query.CountAsync(ct);
         var overdueCount = await overdue.CountAsync(ct);
-        var openCount = await cases.CountAsync(c => open.Contains(c.Id), ct);
-        var lateCount = await cases.CountAsync(c => lateFollowUps.Contains(c.Id), ct);
+        var openCount = await open.Distinct().CountAsync(ct);
+        var lateCount = await lateFollowUps.Distinct().CountAsync(ct);
         // Most overdue first; cases without a deadline (followed up for another reason) last.
         var rows = await query.OrderBy(c => c.Deadline == null).ThenBy(c => c.Deadline).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return new FollowUpPage(state, asOf, total, overdueCount, openCount, lateCount, number, size, await DescribeAsync(rows, selection, asOf, ct));

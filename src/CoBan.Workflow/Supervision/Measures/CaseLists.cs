@@ -43,7 +43,7 @@ public sealed class CaseLists(CoBanDbContext db, MeasureQueries measures, CaseDu
             "onTime" => cases.Where(c => c.CompletedAt >= start && c.CompletedAt < end && done.Contains(c.Status) && c.Deadline != null && c.CompletedAt <= c.Deadline),
             "overdueAtCompletion" => cases.Where(c => c.CompletedAt >= start && c.CompletedAt < end && done.Contains(c.Status) && c.Deadline != null && c.CompletedAt > c.Deadline),
             "noDeadline" => cases.Where(c => c.CompletedAt >= start && c.CompletedAt < end && done.Contains(c.Status) && c.Deadline == null),
-            "overdueNow" => cases.Where(c => !final.Contains(c.Status) && !c.Paused && c.Deadline != null && c.Deadline < asOf),
+            "overdueNow" => cases.Where(c => MeasureQueries.Open.Contains(c.Status) && !c.Paused && c.Deadline != null && c.Deadline < asOf),
             "notice" => cases.Where(c => c.MissingNoticeAt >= start && c.MissingNoticeAt < end),
             "noticeSecondVisit" => cases.Where(c => c.MissingNoticeAt >= start && c.MissingNoticeAt < end && c.MaterialsMissing == null
                 && db.Set<JournalEntry>().Count(j => j.CaseId == c.Id && j.Action == supplement) <= 1),

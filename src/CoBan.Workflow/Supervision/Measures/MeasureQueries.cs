@@ -21,6 +21,9 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
 
     public static readonly CaseStatus[] Final = Enum.GetValues<CaseStatus>().Where(s => s.IsFinal()).ToArray();
 
+    /// <summary>Every status that is not final, listed (an IN list lets the (Status, Deadline) index serve the overdue scan; NOT IN would not).</summary>
+    public static readonly CaseStatus[] Open = Enum.GetValues<CaseStatus>().Where(s => !s.IsFinal()).ToArray();
+
     public const string SupplementAction = "case.supplement";
 
     public async Task<MeasureReport> ReportAsync(Selection selection, Period period, Dimension dimension, DateTimeOffset asOf, CancellationToken ct)
@@ -211,7 +214,7 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
 
     /// <summary>Open cases past their committed deadline at <paramref name="asOf"/>, not paused by a special procedure (the desk's own overdue rule).</summary>
     public IQueryable<Case> Overdue(Selection selection, DateTimeOffset asOf) =>
-        Cases(selection).Where(c => !Final.Contains(c.Status) && !c.Paused && c.Deadline != null && c.Deadline < asOf);
+        Cases(selection).Where(c => Open.Contains(c.Status) && !c.Paused && c.Deadline != null && c.Deadline < asOf);
 
     public IQueryable<ChainRow> Chains(Selection selection, DateTimeOffset start, DateTimeOffset end) =>
         from j in db.Set<JointChain>().AsNoTracking()

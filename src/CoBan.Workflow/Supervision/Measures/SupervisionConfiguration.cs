@@ -25,6 +25,8 @@ internal sealed class SupervisionCaseIndexes : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.RegisteredAt);
         b.HasIndex(x => x.CompletedAt);
         b.HasIndex(x => x.MissingNoticeAt);
+        // The daily check's "fell due yesterday" and "due today", whatever the status.
+        b.HasIndex(x => x.Deadline);
     }
 }
 

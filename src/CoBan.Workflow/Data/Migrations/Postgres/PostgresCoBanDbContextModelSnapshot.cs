@@ -349,6 +349,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("CompletedAt");
 
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("ForwardedToBureauId");
 
                     b.HasIndex("InstanceId");

@@ -336,6 +336,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("CompletedAt");
 
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("ForwardedToBureauId");
 
                     b.HasIndex("InstanceId");

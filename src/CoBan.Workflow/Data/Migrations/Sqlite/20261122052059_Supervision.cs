@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CoBan.Workflow.Data.Migrations.Postgres
+namespace CoBan.Workflow.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Supervision : Migration
@@ -16,10 +15,10 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "CaseDuration",
                 columns: table => new
                 {
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    WorkingDays = table.Column<int>(type: "integer", nullable: true),
-                    PausedWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PausedWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,21 +35,21 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "FollowUp",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    BureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedById = table.Column<string>(type: "text", nullable: true),
-                    ClosedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,12 +66,12 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "ReportScheduleState",
                 columns: table => new
                 {
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Cron = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    NextDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cron = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NextDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,24 +82,24 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "SupervisionReport",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    PeriodKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    ScopeBureauId = table.Column<long>(type: "bigint", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Html = table.Column<string>(type: "text", nullable: false),
-                    Csv = table.Column<string>(type: "text", nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: true),
-                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    GeneratedById = table.Column<string>(type: "text", nullable: true),
-                    GeneratedByName = table.Column<string>(type: "text", nullable: true),
-                    Recipients = table.Column<string>(type: "text", nullable: true),
-                    EmailsQueued = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ScopeBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    Csv = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    GeneratedById = table.Column<string>(type: "TEXT", nullable: true),
+                    GeneratedByName = table.Column<string>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: true),
+                    EmailsQueued = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,6 +136,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_Case_CompletedAt",
                 table: "Case",
                 column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Deadline",
+                table: "Case",
+                column: "Deadline");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Case_MissingNoticeAt",
@@ -203,6 +207,10 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Case_CompletedAt",
+                table: "Case");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Case_Deadline",
                 table: "Case");
 
             migrationBuilder.DropIndex(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoBan.Workflow.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCoBanDbContext))]
-    [Migration("20261122044651_Supervision")]
+    [Migration("20261122052129_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -351,6 +351,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasIndex("ChainId");
 
                     b.HasIndex("CompletedAt");
+
+                    b.HasIndex("Deadline");
 
                     b.HasIndex("ForwardedToBureauId");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoBan.Workflow.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoBanDbContext))]
-    [Migration("20261122044545_Supervision")]
+    [Migration("20261122052059_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -338,6 +338,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.HasIndex("ChainId");
 
                     b.HasIndex("CompletedAt");
+
+                    b.HasIndex("Deadline");
 
                     b.HasIndex("ForwardedToBureauId");
 
