@@ -6,6 +6,7 @@ using CoBan.Workflow.Notices;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
 using CoBan.Workflow.Timers;
 using CoBan.Workflow.Web;
@@ -37,6 +38,7 @@ public static class CoBanPipeline
         app.MapCaseHandlingApi();
         app.MapCalendarApi();
         app.MapTimerApi();
+        app.MapSupervisionApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

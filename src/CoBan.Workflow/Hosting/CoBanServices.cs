@@ -9,6 +9,7 @@ using CoBan.Workflow.Notices;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
+using CoBan.Workflow.Supervision;
 using CoBan.Workflow.Tasks;
 using CoBan.Workflow.Timers;
 using CoBan.Workflow.Web;
@@ -62,6 +63,7 @@ public static class CoBanServices
         services.AddScoped<DemoSeeder>();
         services.AddCoBanNotices();
         services.AddCoBanCases(builder.Configuration);
+        services.AddCoBanSupervision(builder.Configuration);
         services.AddCoBanWeb();
         return builder;
     }

@@ -26,7 +26,7 @@ public sealed class HostUnderTest : IAsyncDisposable
     public string DatabaseFile => Path.Combine(Folder, "coban.db");
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HostUnderTest> StartAsync(string label)
+    public static async Task<HostUnderTest> StartAsync(string label, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "coban-bench", label + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
@@ -39,6 +39,7 @@ public sealed class HostUnderTest : IAsyncDisposable
         builder.Configuration["CoBan:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "coban.db")}";
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddCoBan();
+        configure?.Invoke(builder);
         var app = builder.Build();
         await app.InitializeCoBanAsync();
         return new HostUnderTest(app, folder);

@@ -107,7 +107,9 @@ public class TemplateValidationTests
 
         catalog.Notices.Select(n => n.Name).Order().ShouldBe([
             "completion-reply", "coordination-log", "joint-guidance", "one-time-notice", "overdue-leader", "overdue-supervisor",
-            "receipt", "rejection", "reminder", "transfer-notice", "village-slip"]);
+            "receipt", "rejection", "reminder",
+            "report-annual-summary", "report-daily-check", "report-duty-schedule", "report-monthly-evaluation", "report-quarterly-ranking", "report-weekly-bulletin", // docs/supervision.md
+            "transfer-notice", "village-slip"]);
         foreach (var notice in catalog.Notices)
             foreach (var part in notice.Parts)
                 NoticeTemplates.Validate(part, catalog.Shipped(notice.Name, part)!).ShouldBeEmpty($"{notice.Name}/{part}");

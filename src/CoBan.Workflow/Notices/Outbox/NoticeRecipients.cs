@@ -29,6 +29,11 @@ public sealed partial class NoticeRecipients(IDutyDirectory duty)
                 return await StaffAsync(db, "dutyLeader", notice.BureauId is { } b ? await duty.OnDutyAsync(db, b, Roles.DutyLeader, notice.CreatedAt, ct) : null, ct);
             case "supervisor":
                 return await StaffAsync(db, "supervisor", await SupervisorAsync(db, notice, ct), ct);
+            // Named staff and plain addresses (the supervision reports' recipients, docs/supervision.md).
+            case var named when named.StartsWith("user:", StringComparison.Ordinal):
+                return await StaffAsync(db, "user", named["user:".Length..], ct);
+            case var address when address.StartsWith("email:", StringComparison.Ordinal):
+                return new NoticeRecipient("email", null, null, address["email:".Length..], true, false, true);
             default:
                 return new NoticeRecipient(notice.Recipient, null, null, null, true, false, false);
         }

@@ -347,14 +347,22 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("ChainId");
 
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("ForwardedToBureauId");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("MatterId");
 
+                    b.HasIndex("MissingNoticeAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAt");
 
                     b.HasIndex("SourceCaseId");
 
@@ -465,6 +473,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("ReplyAt");
+
                     b.ToTable("CoordinationLogEntry");
                 });
 
@@ -523,6 +533,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("CaseId")
                         .IsUnique();
 
@@ -565,6 +577,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
 
                     b.HasIndex("FirstCaseId");
 
@@ -628,6 +642,8 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasIndex("FromCaseId");
 
                     b.HasIndex("ReceivingCaseId");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("ToBureauId", "Status");
 
@@ -1624,6 +1640,191 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.ToTable("Subscription");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Supervision.CaseDuration", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseDuration");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("FollowUp");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.ReportScheduleState", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ReportScheduleState");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.SupervisionReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("EmailsQueued")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GeneratedByName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Recipients")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ScopeBureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeBureauId", "GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodKey", "ScopeBureauId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionReport");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Tasks.TaskComment", b =>
                 {
                     b.Property<long>("Id")
@@ -2234,6 +2435,33 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasOne("CoBan.Workflow.Procedures.ProcedureVersion", null)
                         .WithMany()
                         .HasForeignKey("ProcedureVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.CaseDuration", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.FollowUp", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.SupervisionReport", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeBureauId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

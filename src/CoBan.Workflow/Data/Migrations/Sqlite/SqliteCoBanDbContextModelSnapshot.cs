@@ -334,14 +334,22 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainId");
 
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("ForwardedToBureauId");
 
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("MatterId");
 
+                    b.HasIndex("MissingNoticeAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAt");
 
                     b.HasIndex("SourceCaseId");
 
@@ -448,6 +456,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("ReplyAt");
+
                     b.ToTable("CoordinationLogEntry");
                 });
 
@@ -504,6 +514,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("CaseId")
                         .IsUnique();
 
@@ -544,6 +556,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
 
                     b.HasIndex("FirstCaseId");
 
@@ -605,6 +619,8 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.HasIndex("FromCaseId");
 
                     b.HasIndex("ReceivingCaseId");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("ToBureauId", "Status");
 
@@ -1569,6 +1585,187 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.ToTable("Subscription");
                 });
 
+            modelBuilder.Entity("CoBan.Workflow.Supervision.CaseDuration", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseDuration");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("FollowUp");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.ReportScheduleState", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ReportScheduleState");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.SupervisionReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailsQueued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeneratedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScopeBureauId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopeBureauId", "GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodKey", "ScopeBureauId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionReport");
+                });
+
             modelBuilder.Entity("CoBan.Workflow.Tasks.TaskComment", b =>
                 {
                     b.Property<long>("Id")
@@ -2165,6 +2362,33 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.HasOne("CoBan.Workflow.Procedures.ProcedureVersion", null)
                         .WithMany()
                         .HasForeignKey("ProcedureVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.CaseDuration", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.FollowUp", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Supervision.SupervisionReport", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeBureauId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -360,6 +360,22 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportScheduleState",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cron = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NextDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportScheduleState", x => x.Kind);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledTimer",
                 columns: table => new
                 {
@@ -665,6 +681,40 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_Procedure_Bureau_BureauId",
                         column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionReport",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ScopeBureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    Csv = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    GeneratedById = table.Column<string>(type: "TEXT", nullable: true),
+                    GeneratedByName = table.Column<string>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: true),
+                    EmailsQueued = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReport_Bureau_ScopeBureauId",
+                        column: x => x.ScopeBureauId,
                         principalTable: "Bureau",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1017,6 +1067,57 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDuration",
+                columns: table => new
+                {
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PausedWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDuration", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_CaseDuration_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUp",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BureauId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessInstance",
                 columns: table => new
                 {
@@ -1131,6 +1232,16 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "ChainId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_CompletedAt",
+                table: "Case",
+                column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Deadline",
+                table: "Case",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_ForwardedToBureauId",
                 table: "Case",
                 column: "ForwardedToBureauId");
@@ -1146,6 +1257,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "MatterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_MissingNoticeAt",
+                table: "Case",
+                column: "MissingNoticeAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_Number",
                 table: "Case",
                 column: "Number",
@@ -1155,6 +1271,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "IX_Case_OwnerId_Status",
                 table: "Case",
                 columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_RegisteredAt",
+                table: "Case",
+                column: "RegisteredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Case_SourceCaseId",
@@ -1180,6 +1301,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "IX_CoordinationLogEntry_CaseId",
                 table: "CoordinationLogEntry",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_ReplyAt",
+                table: "CoordinationLogEntry",
+                column: "ReplyAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deadline_CaseId",
@@ -1213,6 +1339,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_At",
+                table: "Evaluation",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_CaseId",
                 table: "Evaluation",
                 column: "CaseId",
@@ -1224,9 +1355,24 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "Level", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_CaseId_Status",
+                table: "FollowUp",
+                columns: new[] { "CaseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_Status_DueOn",
+                table: "FollowUp",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incident_InstanceId_ResolvedAt",
                 table: "Incident",
                 columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JointChain_CompletedAt",
+                table: "JointChain",
+                column: "CompletedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JointChain_FirstCaseId",
@@ -1421,6 +1567,17 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "Kind", "Name", "CorrelationKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReport_Kind_PeriodKey_ScopeBureauId_Revision",
+                table: "SupervisionReport",
+                columns: new[] { "Kind", "PeriodKey", "ScopeBureauId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReport_ScopeBureauId_GeneratedAt",
+                table: "SupervisionReport",
+                columns: new[] { "ScopeBureauId", "GeneratedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskComment_WorkTaskId",
                 table: "TaskComment",
                 column: "WorkTaskId");
@@ -1434,6 +1591,11 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "IX_Transfer_ReceivingCaseId",
                 table: "Transfer",
                 column: "ReceivingCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_SentAt",
+                table: "Transfer",
+                column: "SentAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transfer_ToBureauId_Status",
@@ -1495,7 +1657,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "CalendarRevision");
 
             migrationBuilder.DropTable(
-                name: "Case");
+                name: "CaseDuration");
 
             migrationBuilder.DropTable(
                 name: "CaseNumberSequence");
@@ -1520,6 +1682,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Evaluation");
+
+            migrationBuilder.DropTable(
+                name: "FollowUp");
 
             migrationBuilder.DropTable(
                 name: "Incident");
@@ -1549,6 +1714,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "ProcessInstance");
 
             migrationBuilder.DropTable(
+                name: "ReportScheduleState");
+
+            migrationBuilder.DropTable(
                 name: "ScheduledTimer");
 
             migrationBuilder.DropTable(
@@ -1564,6 +1732,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "Subscription");
 
             migrationBuilder.DropTable(
+                name: "SupervisionReport");
+
+            migrationBuilder.DropTable(
                 name: "TaskComment");
 
             migrationBuilder.DropTable(
@@ -1576,7 +1747,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Matter");
+                name: "Case");
 
             migrationBuilder.DropTable(
                 name: "Notice");
@@ -1586,6 +1757,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "Procedure");

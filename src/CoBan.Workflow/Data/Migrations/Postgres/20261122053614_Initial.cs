@@ -361,6 +361,22 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportScheduleState",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Cron = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportScheduleState", x => x.Kind);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledTimer",
                 columns: table => new
                 {
@@ -666,6 +682,40 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_Procedure_Bureau_BureauId",
                         column: x => x.BureauId,
+                        principalTable: "Bureau",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionReport",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PeriodKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    ScopeBureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    Csv = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: true),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    GeneratedById = table.Column<string>(type: "text", nullable: true),
+                    GeneratedByName = table.Column<string>(type: "text", nullable: true),
+                    Recipients = table.Column<string>(type: "text", nullable: true),
+                    EmailsQueued = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReport_Bureau_ScopeBureauId",
+                        column: x => x.ScopeBureauId,
                         principalTable: "Bureau",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1018,6 +1068,57 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseDuration",
+                columns: table => new
+                {
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    WorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    PausedWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDuration", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_CaseDuration_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUp",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    BureauId = table.Column<long>(type: "bigint", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "text", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedById = table.Column<string>(type: "text", nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessInstance",
                 columns: table => new
                 {
@@ -1132,6 +1233,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "ChainId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_CompletedAt",
+                table: "Case",
+                column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Deadline",
+                table: "Case",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_ForwardedToBureauId",
                 table: "Case",
                 column: "ForwardedToBureauId");
@@ -1147,6 +1258,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 column: "MatterId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Case_MissingNoticeAt",
+                table: "Case",
+                column: "MissingNoticeAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Case_Number",
                 table: "Case",
                 column: "Number",
@@ -1156,6 +1272,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_Case_OwnerId_Status",
                 table: "Case",
                 columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_RegisteredAt",
+                table: "Case",
+                column: "RegisteredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Case_SourceCaseId",
@@ -1181,6 +1302,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_CoordinationLogEntry_CaseId",
                 table: "CoordinationLogEntry",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinationLogEntry_ReplyAt",
+                table: "CoordinationLogEntry",
+                column: "ReplyAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deadline_CaseId",
@@ -1214,6 +1340,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 columns: new[] { "UserId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evaluation_At",
+                table: "Evaluation",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Evaluation_CaseId",
                 table: "Evaluation",
                 column: "CaseId",
@@ -1225,9 +1356,24 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 columns: new[] { "Level", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_CaseId_Status",
+                table: "FollowUp",
+                columns: new[] { "CaseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_Status_DueOn",
+                table: "FollowUp",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incident_InstanceId_ResolvedAt",
                 table: "Incident",
                 columns: new[] { "InstanceId", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JointChain_CompletedAt",
+                table: "JointChain",
+                column: "CompletedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JointChain_FirstCaseId",
@@ -1422,6 +1568,17 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 columns: new[] { "Kind", "Name", "CorrelationKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReport_Kind_PeriodKey_ScopeBureauId_Revision",
+                table: "SupervisionReport",
+                columns: new[] { "Kind", "PeriodKey", "ScopeBureauId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReport_ScopeBureauId_GeneratedAt",
+                table: "SupervisionReport",
+                columns: new[] { "ScopeBureauId", "GeneratedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskComment_WorkTaskId",
                 table: "TaskComment",
                 column: "WorkTaskId");
@@ -1435,6 +1592,11 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_Transfer_ReceivingCaseId",
                 table: "Transfer",
                 column: "ReceivingCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfer_SentAt",
+                table: "Transfer",
+                column: "SentAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transfer_ToBureauId_Status",
@@ -1496,7 +1658,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "CalendarRevision");
 
             migrationBuilder.DropTable(
-                name: "Case");
+                name: "CaseDuration");
 
             migrationBuilder.DropTable(
                 name: "CaseNumberSequence");
@@ -1521,6 +1683,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Evaluation");
+
+            migrationBuilder.DropTable(
+                name: "FollowUp");
 
             migrationBuilder.DropTable(
                 name: "Incident");
@@ -1550,6 +1715,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "ProcessInstance");
 
             migrationBuilder.DropTable(
+                name: "ReportScheduleState");
+
+            migrationBuilder.DropTable(
                 name: "ScheduledTimer");
 
             migrationBuilder.DropTable(
@@ -1565,6 +1733,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "Subscription");
 
             migrationBuilder.DropTable(
+                name: "SupervisionReport");
+
+            migrationBuilder.DropTable(
                 name: "TaskComment");
 
             migrationBuilder.DropTable(
@@ -1577,7 +1748,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Matter");
+                name: "Case");
 
             migrationBuilder.DropTable(
                 name: "Notice");
@@ -1587,6 +1758,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Matter");
 
             migrationBuilder.DropTable(
                 name: "Procedure");

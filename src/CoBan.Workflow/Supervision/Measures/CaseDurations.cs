@@ -1,0 +1,70 @@
+using CoBan.Workflow.Cases;
+using CoBan.Workflow.Data;
+using CoBan.Workflow.Engine;
+using CoBan.Workflow.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoBan.Workflow.Supervision;
+
+/// <summary>
+/// Fills <see cref="CaseDuration"/> for the cases that ended in a span and have none yet (or whose
+/// calendar year was missing last time). Every figure over ended cases calls it first for its own
+/// period, so the work is bounded by that period's cases, and whatever path ended a case (a step,
+/// a withdrawal, data written by hand) the figures stay complete. Safe on several nodes: a row
+/// another node wrote first is left as it is.
+/// </summary>
+public sealed class CaseDurations(ICalendarSource calendars, TimeProvider clock, ILogger<CaseDurations> log)
+{
+    private const int Batch = 2000;
+
+    /// <returns>How many rows were written.</returns>
+    public async Task<int> FillAsync(CoBanDbContext db, DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<long>? bureaus, CancellationToken ct)
+    {
+        var written = 0;
+        long after = 0;
+        while (true)
+        {
+            var cases = db.Set<Case>().AsNoTracking().Where(c => c.CompletedAt >= start && c.CompletedAt < end && c.Id > after);
+            if (bureaus is not null) cases = cases.Where(c => bureaus.Contains(c.BureauId));
+            var missing = await cases
+                .Where(c => !db.Set<CaseDuration>().Any(d => d.CaseId == c.Id && d.WorkingDays != null))
+                .OrderBy(c => c.Id).Take(Batch)
+                .Select(c => new
+                {
+                    c.Id, c.BureauId, c.RegisteredAt, CompletedAt = c.CompletedAt!.Value,
+                    Paused = db.Set<CaseSpecialProcedure>().Where(p => p.CaseId == c.Id).Sum(p => (int?)p.WorkingDaysGivenBack) ?? 0,
+                    Exists = db.Set<CaseDuration>().Any(d => d.CaseId == c.Id),
+                })
+                .ToListAsync(ct);
+            if (missing.Count == 0) return written;
+            after = missing[^1].Id;
+            var now = clock.GetUtcNow();
+            var calendarsByBureau = new Dictionary<long, IWorkingDays>();
+            foreach (var c in missing)
+            {
+                if (!calendarsByBureau.TryGetValue(c.BureauId, out var calendar))
+                    calendarsByBureau[c.BureauId] = calendar = await calendars.ForBureauAsync(db, c.BureauId, ct);
+                int? days;
+                try { days = Math.Max(0, calendar.WorkingDaysBetween(c.RegisteredAt, c.CompletedAt) - c.Paused); }
+                catch (CalendarYearUnknownException) { days = null; }
+                var row = new CaseDuration { CaseId = c.Id, WorkingDays = days, PausedWorkingDays = c.Paused, ComputedAt = now };
+                if (c.Exists) db.Update(row);
+                else db.Add(row);
+            }
+            try
+            {
+                written += await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e)
+            {
+                // Another node (or request) filled some of them at the same moment: theirs are as good as ours.
+                log.LogDebug("Case durations raced another writer: {Message}", e.InnerException?.Message ?? e.Message);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+            if (missing.Count < Batch) return written;
+        }
+    }
+}
