@@ -9,20 +9,21 @@ namespace CoBan.Workflow.Web.Supervision;
 /// </summary>
 public static class ChartScale
 {
-    /// <summary>The smallest "round" number ≥ <paramref name="max"/> and the step of its grid lines (4 or 5 of them).</summary>
+    /// <summary>
+    /// The top of the value axis and its grid step: the smallest step of 1, 2 or 5 (2.5 from 10 on) times a
+    /// power of ten that reaches <paramref name="max"/> in at most five steps. Counts are whole, so never
+    /// a step below 1; an empty chart still gets an axis of four.
+    /// </summary>
     public static (double Top, double Step) Axis(double max)
     {
         if (max <= 0) return (4, 1);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max)));
-        foreach (var m in new[] { 1.0, 2, 2.5, 5, 10 })
-        {
-            var top = m * magnitude;
-            if (top < max) continue;
-            // Counts are whole: never a grid step below 1.
-            var step = Math.Max(1, top / (m is 2.5 or 5 ? 5 : 4));
-            return (Math.Ceiling(top / step) * step, step);
-        }
-        return (10 * magnitude, 2 * magnitude);
+        for (var magnitude = 1.0; ; magnitude *= 10)
+            foreach (var m in magnitude >= 10 ? new[] { 1.0, 2, 2.5, 5 } : [1.0, 2, 5])
+            {
+                var step = m * magnitude;
+                var steps = Math.Ceiling(max / step);
+                if (steps <= 5) return (steps * step, step);
+            }
     }
 
     /// <summary>Show every n-th category label so that at most <paramref name="room"/> are written (the first always).</summary>

@@ -69,8 +69,9 @@ public sealed record SupervisionFilter(string? Bureau, string? Level, string? By
         };
         foreach (var (key, value) in extra)
         {
-            values.RemoveAll(v => v.Key == key);
-            values.Add((key, value));
+            var at = values.FindIndex(v => v.Key == key);
+            if (at >= 0) values[at] = (key, value);
+            else values.Add((key, value));
         }
         var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
         return query.Length == 0 ? path : $"{path}?{query}";
