@@ -13,6 +13,7 @@ public static class Screenshots
     [
         "login", "desk", "task", "desk-en", "designer", "designer-validation", "designer-test-run", "designer-history",
         "designer-compare", "instance-incident", "instance-migration", "admin-users", "forbidden", "template-error", "notice-settings", "intake", "case", "receipt", "signature", "public-duty", "public-lookup", "calendar-warning", "reminder",
+        "supervision-dashboard", "supervision-drill", "supervision-follow-ups", "supervision-reports",
     ];
 
     public static string Folder => Path.Combine(RepositoryRoot(), "TestResults", "screenshots");

@@ -24,7 +24,8 @@ public static class MeExtensions
     public static bool IsAdmin(this Me? me) => me.Is(Roles.Administrator);
     public static bool IsDeskUser(this Me? me) => me.Is(Roles.Coordinator, Roles.ChiefCoordinator, Roles.DutyLeader);
     public static bool IsDesigner(this Me? me) => me.Is(Roles.ProcessOwner, Roles.Administrator);
-    public static bool IsOverseer(this Me? me) => me.Is(Roles.Supervisor, Roles.DutyLeader);
+    /// <summary>Who sees more than their own supervision figures (SupervisionAccess): supervisors their scope, leaders their bureau.</summary>
+    public static bool IsOverseer(this Me? me) => me.Is(Roles.Supervisor, Roles.DutyLeader, Roles.ChiefCoordinator);
 
     /// <summary>ProcedureService's rule: the bureau's process owners and administrators edit and publish.</summary>
     public static bool CanEditProcedures(this Me? me, long bureauId) =>
