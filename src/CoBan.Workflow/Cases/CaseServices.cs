@@ -32,6 +32,7 @@ public static class CaseServices
         foreach (var action in typeof(CaseAction).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(CaseAction))))
             services.AddScoped(typeof(IServiceAction), action);
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoHistory>();
         services.AddScoped<IDemoContributor, CaseDemoContributor>();
         return services;
     }

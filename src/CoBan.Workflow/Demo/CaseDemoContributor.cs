@@ -14,7 +14,7 @@ namespace CoBan.Workflow.Demo;
 /// every status, made by running the shipped procedures the way coordinators would.
 /// </summary>
 public sealed class CaseDemoContributor(ICalendarSource calendars, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment, DemoCases cases,
-    ILogger<CaseDemoContributor> log) : IDemoContributor
+    DemoHistory history, ILogger<CaseDemoContributor> log) : IDemoContributor
 {
     public async Task SeedAsync(CoBanDbContext db, CancellationToken ct)
     {
@@ -39,6 +39,9 @@ public sealed class CaseDemoContributor(ICalendarSource calendars, TimeProvider 
         // Demo cases take a few seconds of workflow steps: on by default, off by default under test (tests that want them say so).
         if (configuration.GetValue("CoBan:DemoCases", !environment.IsEnvironment("Testing")))
         {
+            // The past weeks first, so that case numbers and the journal run in time order.
+            if (configuration.GetValue("CoBan:DemoHistory", !environment.IsEnvironment("Testing")))
+                await history.SeedAsync(ct);
             log.LogInformation("Demo mode: running the shipped procedures to make cases in every status");
             await cases.SeedAsync(ct);
         }

@@ -138,7 +138,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
         await RegisterAsync("guo.mei", "NMZ-004", "张大爷", "13911110020", ["居民身份证", "户口簿", "银行卡"], mode: ServiceMode.Agency, entrustment: "代理事项登记本第 0001 号", ct: ct);
     }
 
-    private async Task<long> RegisterAsync(string userName, string matterCode, string applicant, string phone, string[] received, CancellationToken ct,
+    internal async Task<long> RegisterAsync(string userName, string matterCode, string applicant, string phone, string[] received, CancellationToken ct,
         ApplicantType type = ApplicantType.Person, string? contact = null, ServiceMode mode = ServiceMode.Assist, string? entrustment = null, string? bureau = null, string? user = null)
     {
         var owner = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == (user ?? userName), ct);
@@ -157,7 +157,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
     }
 
     /// <summary>Completes the case's open task at <paramref name="elementId"/> as <paramref name="userName"/>, as TaskService does.</summary>
-    private async Task CompleteAsync(long caseId, string elementId, string userName, Dictionary<string, object?> variables, CancellationToken ct)
+    internal async Task CompleteAsync(long caseId, string elementId, string userName, Dictionary<string, object?> variables, CancellationToken ct)
     {
         var actor = await ActorAsync(userName, ct);
         await runtime.InUnitAsync(actor, async unit =>
@@ -175,7 +175,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
         }, ct);
     }
 
-    private async Task<Actor> ActorAsync(string userName, CancellationToken ct)
+    internal async Task<Actor> ActorAsync(string userName, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName, ct);
         return new Actor(user.Id, user.DisplayName, null, user.BureauId);

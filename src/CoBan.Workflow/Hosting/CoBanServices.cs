@@ -25,7 +25,16 @@ public static class CoBanServices
         builder.AddCoBanLogging();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
         services.Configure<CoBanOptions>(builder.Configuration.GetSection(CoBanOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        if (builder.Configuration.GetValue<bool>("CoBan:Demo"))
+        {
+            // The demo city replays its past weeks through the real procedures (Demo/DemoHistory.cs).
+            services.AddSingleton<Demo.DemoClock>();
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<Demo.DemoClock>());
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
         services.AddCoBanData(builder.Configuration);
         services.AddCoBanIdentity();
         services.AddCoBanDataProtection();

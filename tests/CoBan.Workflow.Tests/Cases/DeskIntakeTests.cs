@@ -56,6 +56,23 @@ public class DeskIntakeTests
     }
 
     [Fact]
+    public async Task A_notice_case_that_comes_back_complete_becomes_a_commitment_case_on_the_matters_limit()
+    {
+        await using var host = await StartAsync();
+        var zhang = await host.LoginAsync("zhang.wei");
+        var id = Id(await RegisterAsync(zhang, Registration("SCJG-002", "BZ-SCJG", ["食品经营许可申请书", "营业执照复印件", "法定代表人（负责人）身份证明", "经营场所平面图及设备布局图"])));
+        await CompleteAsync(zhang, id, "review", new { kind = "notice" });
+        await CompleteAsync(zhang, id, "supplement", new { received = new[] { "食品安全管理制度" } });
+
+        // No limit typed in: the matter's 10 working days, not the notice review's "no limit".
+        await CompleteAsync(zhang, id, "review", new { kind = "commitment" });
+        var accepted = await CaseAsync(zhang, id);
+        Status(accepted).ShouldBe("handling");
+        ((int)accepted["committedWorkingDays"]!).ShouldBe(10);
+        (await OpenTasksAsync(zhang, id)).ShouldBe(["handle"]);
+    }
+
+    [Fact]
     public async Task An_applicant_who_gives_up_supplying_ends_the_case_as_withdrawn()
     {
         await using var host = await StartAsync();
@@ -77,7 +94,7 @@ public class DeskIntakeTests
         var id = Id(await RegisterAsync(zhang, Registration("SCJG-003", "BZ-SCJG", ["补领营业执照申请书", "法定代表人身份证明"])));
         await CompleteAsync(zhang, id, "review", new { kind = "immediate" });
         var accepted = await CaseAsync(zhang, id);
-        Status(accepted).ShouldBe("accepted");
+        Status(accepted).ShouldBe("handling");
         // Answered the same day: due at closing time.
         DateTimeOffset.Parse((string)accepted["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 9, 30, 17, 30, 0, TimeSpan.FromHours(8)));
         var noReason = await TryCompleteAsync(zhang, id, "handle_now", new { outcome = "rejected" });

@@ -78,6 +78,8 @@ public sealed class ReviewAction(ICaseDeadlines deadlines) : CaseAction
         c.RowVersion++;
         step.Journal("case.reviewed", $"受理审查：{kind.Zh()}" + (kind == CaseKind.Commitment ? $"，承诺 {committed} 个工作日" : "")
             + (c.Tolerant ? $"，容缺受理（{CaseCodes.ZhDate(c.SupplementBy!.Value)} 前补齐）" : ""), before, CaseCodes.Json(new { kind = kind.Code() }));
-        return Out(("kind", kind.Code()), ("committedDays", (long)committed), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy));
+        // No limit is written back for other kinds: a 0 left in the variables would be read as the limit
+        // typed in when the case comes back to review after its supplement (notice → commitment).
+        return Out(("kind", kind.Code()), ("committedDays", kind == CaseKind.Commitment ? (long)committed : null), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy));
     }
 }
