@@ -125,6 +125,8 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
         else
         {
             s.Complete(t, "review", coordinator, new() { ["kind"] = "commitment" }, ct);
+            // About one in ten is still waiting for its handling: the older ones are overdue now (挂账督办's material).
+            if (random.Next(10) == 0) return;
             // Most are handled well inside the limit; about one in eight runs past the deadline.
             var late = random.Next(8) == 0;
             var days = late ? matter.Limit + 1 + random.Next(3) : Math.Max(1, random.Next(1, matter.Limit + 1) * 2 / 3);
