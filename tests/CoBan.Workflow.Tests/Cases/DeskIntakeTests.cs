@@ -94,7 +94,7 @@ public class DeskIntakeTests
         var id = Id(await RegisterAsync(zhang, Registration("SCJG-003", "BZ-SCJG", ["补领营业执照申请书", "法定代表人身份证明"])));
         await CompleteAsync(zhang, id, "review", new { kind = "immediate" });
         var accepted = await CaseAsync(zhang, id);
-        Status(accepted).ShouldBe("handling");
+        Status(accepted).ShouldBe("accepted");
         // Answered the same day: due at closing time.
         DateTimeOffset.Parse((string)accepted["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 9, 30, 17, 30, 0, TimeSpan.FromHours(8)));
         var noReason = await TryCompleteAsync(zhang, id, "handle_now", new { outcome = "rejected" });
