@@ -219,6 +219,26 @@ public sealed class CityGenerator(string databaseFile, DateTimeOffset now, int s
             new FileInfo(databaseFile).Length);
     }
 
+    /// <summary>What a database generated earlier holds (its generation time unknown: 0).</summary>
+    public static GeneratedCity Describe(string databaseFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        connection.Open();
+        long Count(string table, string what = "COUNT(*)")
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {what} FROM \"{table}\"";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        static DateOnly Day(long ticks) => DateOnly.FromDateTime(new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(China).DateTime);
+        var cases = Count("Case");
+        var city = new GeneratedCity((int)cases, (int)Count("Bureau"), (int)Count("AspNetUsers"), (int)Count("Matter"),
+            Day(Count("Case", "MIN(\"RegisteredAt\")")), Day(Count("Case", "MAX(\"RegisteredAt\")")), cases, 0, new FileInfo(databaseFile).Length);
+        connection.Close();
+        SqliteConnection.ClearPool(connection);
+        return city;
+    }
+
     private sealed record Day(DateOnly Date, int Count);
 
     /// <summary>Days back from "now" until the size is reached: ~240 cases on a working day, a few on a day off.</summary>

@@ -56,7 +56,7 @@ public sealed class SupervisionSuite : Suite
 
         foreach (var (label, r) in new[] { ($"{Small:N0} cases", small), ($"{large:N0} cases", big) })
         {
-            var id = r.City.Cases >= 1_000_000 ? "1m" : r.City.Cases >= 100_000 ? $"{r.City.Cases / 1000}k" : "10k";
+            var id = SizeId(r.City.Cases);
             report.Figure($"{id}.generateSeconds", label, "generation (bulk insert, one transaction)", r.City.Seconds, "s", note: $"{r.City.Rows:N0} rows; {r.City.FirstDay:yyyy-MM-dd} … {r.City.LastDay:yyyy-MM-dd}");
             report.Figure($"{id}.fileMB", label, "database file", r.City.FileBytes / 1048576.0, "MB");
             report.Figure($"{id}.octoberCases", label, "cases registered in October 2026", r.OctoberCases, "cases");
@@ -96,8 +96,16 @@ public sealed class SupervisionSuite : Suite
     private static async Task<SizeResult> MeasureAsync(SuiteContext context, int size, int runs, bool explain)
     {
         context.Log($"supervision: {size:N0} cases");
-        await using var host = await HostUnderTest.StartAsync($"supervision-{size}", b => b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(Now))));
-        var city = new CityGenerator(host.DatabaseFile, Now).Generate(size, context.Log);
+        var trace = SqlTrace.FromEnvironment();
+        // BENCH_REUSE_DB=DIR starts on a database kept by BENCH_KEEP_DB (to iterate on the queries without generating again).
+        var reuse = Environment.GetEnvironmentVariable("BENCH_REUSE_DB") is { Length: > 0 } dir && File.Exists(Path.Combine(dir, $"supervision-{size}.db"))
+            ? Path.Combine(dir, $"supervision-{size}.db") : null;
+        await using var host = await HostUnderTest.StartAsync($"supervision-{size}", b =>
+        {
+            b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(Now)));
+            trace?.Register(b.Services);
+        }, reuse);
+        var city = reuse is null ? new CityGenerator(host.DatabaseFile, Now).Generate(size, context.Log) : CityGenerator.Describe(host.DatabaseFile);
         context.Log($"generated {city.Cases:N0} cases, {city.Rows:N0} rows in {city.Seconds:N1} s ({city.FileBytes / 1048576.0:N0} MB)");
 
         var october = CoBan.Workflow.Supervision.Period.Month(2026, 10);
@@ -127,7 +135,7 @@ public sealed class SupervisionSuite : Suite
             novemberInView = view.Total.Registered.Total;
         }
 
-        using var trace = SqlTrace.FromEnvironment();
+        trace?.Report("warm-up");
         Evaluation();
         var evaluation = Measure.Repeat($"evaluation.{size}", $"monthly evaluation, {size:N0} cases", 1, runs, Evaluation, context.Log);
         if (trace is not null) context.Log(trace.Report($"monthly evaluation, {size:N0} cases, {runs + 1} runs"));
@@ -157,6 +165,20 @@ public sealed class SupervisionSuite : Suite
         }
         context.Log($"evaluation best {evaluation.BestWallSeconds * 1000:N0} ms, dashboard best {dashboard.BestWallSeconds * 1000:N0} ms; {computed:N0} durations in {durationsSeconds:N2} s");
 
+        // BENCH_KEEP_DB=DIR keeps a copy of the generated database, to look at its plans with the sqlite3 shell.
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DB") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            using (var connection = new SqliteConnection($"Data Source={host.DatabaseFile}"))
+            {
+                connection.Open();
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                checkpoint.ExecuteNonQuery();
+            }
+            File.Copy(host.DatabaseFile, Path.Combine(keep, $"supervision-{size}.db"), overwrite: true);
+        }
+
         var plans = new List<string>();
         if (explain)
         {
@@ -172,6 +194,9 @@ public sealed class SupervisionSuite : Suite
         }
         return new SizeResult(city, evaluation, dashboard, octoberCases, octoberInReport, novemberCases, novemberInView, durationsSeconds, computed, plans);
     }
+
+    /// <summary>"10k", "100k", "1m": the figure ids of one size.</summary>
+    private static string SizeId(int cases) => cases % 1_000_000 == 0 ? $"{cases / 1_000_000}m" : cases % 1000 == 0 ? $"{cases / 1000}k" : cases.ToString(CultureInfo.InvariantCulture);
 
     private static int Count(SqliteConnection connection, CoBan.Workflow.Supervision.Period period)
     {

@@ -77,9 +77,13 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
             var f = Row(g.Key);
             (f.Completed, f.Withdrawn, f.OnTime, f.OverdueAtCompletion, f.NoDeadline, f.WorkingDays.Unknown) = (g.Completed, g.Withdrawn, g.OnTime, g.Late, g.NoDeadline, g.Unknown);
         }
-        foreach (var g in await ended.Where(x => x.Done && x.Days != null).GroupBy(x => new { x.Key, x.Days })
-                     .Select(g => new { g.Key.Key, g.Key.Days, Count = g.Count() }).ToListAsync(ct))
-            Row(g.Key).DaysHistogram[g.Days!.Value] = g.Count;
+        // Grouped by whether it is 办结 and by its days, and only those kept here, rather than filtered in SQL: a status IN
+        // list there makes SQLite (no statistics) walk the (Status, Deadline) index over every completed case in history, and a
+        // "Days IS NOT NULL" turns the outer join into an inner one driven by the whole CaseDuration table. Only the period's
+        // end-time range is a filter, so its index drives the query.
+        foreach (var g in await ended.GroupBy(x => new { x.Key, x.Done, x.Days })
+                     .Select(g => new { g.Key.Key, g.Key.Done, g.Key.Days, Count = g.Count() }).ToListAsync(ct))
+            if (g.Done && g.Days is { } days) Row(g.Key).DaysHistogram[days] = g.Count;
 
         // 超期未办结 (挂账) at asOf.
         foreach (var g in await Overdue(selection, asOf)
