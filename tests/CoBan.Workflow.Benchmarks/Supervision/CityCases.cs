@@ -25,10 +25,13 @@ internal sealed class CityCases(CityStatements sql, CityCalendar calendar, Rando
 
     private sealed record Outcome(long Id, CaseStatus Status, DateTimeOffset? Completed, string FirstContact, Spec? Linked);
 
-    /// <summary>An applicant at <paramref name="bureau"/>; returns how many cases that made (a transfer accepted or a chain handed on makes two).</summary>
-    public int WalkIn(CityBureau bureau, DateTimeOffset registered, List<CityBureau> departments)
+    /// <summary>
+    /// An applicant at <paramref name="bureau"/>; returns how many cases that made (a transfer accepted or a chain handed on makes two).
+    /// <paramref name="single"/>: only a case that makes no other (the last one of the size).
+    /// </summary>
+    public int WalkIn(CityBureau bureau, DateTimeOffset registered, List<CityBureau> departments, bool single = false)
     {
-        var roll = random.NextDouble();
+        var roll = single ? 1 : random.NextDouble();
         if (bureau.JointMatter is { } joint && roll < 0.12) return Chain(bureau, joint, registered);
         Spec spec;
         if (roll < 0.20)

@@ -54,7 +54,7 @@ public sealed class CityGenerator(string databaseFile, DateTimeOffset now, int s
                 var bureau = roll < 0.7 ? Pick(departments) : roll < 0.9 ? Pick(towns) : Pick(villages);
                 var registered = CityCalendar.At(day.Date, TimeSpan.FromMinutes(minute));
                 if (registered > now) break;
-                written += writer.WalkIn(bureau, registered, departments);
+                written += writer.WalkIn(bureau, registered, departments, single: writer.LastId == cases - 1);
             }
             if (writer.LastId >= nextReport)
             {
