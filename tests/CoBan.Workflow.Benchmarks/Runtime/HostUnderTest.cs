@@ -26,10 +26,12 @@ public sealed class HostUnderTest : IAsyncDisposable
     public string DatabaseFile => Path.Combine(Folder, "coban.db");
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<HostUnderTest> StartAsync(string label, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="seedDatabase">A database file to start on (copied), instead of an empty one.</param>
+    public static async Task<HostUnderTest> StartAsync(string label, Action<WebApplicationBuilder>? configure = null, string? seedDatabase = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "coban-bench", label + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        if (seedDatabase is not null) File.Copy(seedDatabase, Path.Combine(folder, "coban.db"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Benchmark" });
         builder.Configuration["CoBan:Demo"] = "false";
         builder.Configuration["CoBan:BackgroundWorkers"] = "false";

@@ -88,6 +88,10 @@ public sealed class MeasureTests
         ((int)total["jointChainsCompleted"]!).ShouldBe(1, "J1 has links in both bureaus and is counted once in the total");
         Satisfaction(total).ShouldBe((6, "2,1,1,1,1", 3, 3, 0.5, 2.67));
         BadReviews(total).ShouldBe((3, 1, 1, 0, 1, 0.3333));
+
+        // The drill-down lists as many cases as the figure it opens counts.
+        foreach (var (measure, figure) in new[] { ("completed", 10), ("onTime", 6), ("evaluations", 6), ("badReviews", 3) })
+            ((int)(await supervisor.GetJsonAsync($"/api/v1/supervision/cases?measure={measure}&period=2026-10"))["total"]!).ShouldBe(figure, measure);
     }
 
     [Fact]

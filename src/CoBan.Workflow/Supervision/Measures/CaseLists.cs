@@ -29,7 +29,8 @@ public sealed class CaseLists(CoBanDbContext db, MeasureQueries measures, CaseDu
         {
             var id = await db.Users.Where(u => u.UserName == coordinator).Select(u => u.Id).FirstOrDefaultAsync(ct)
                 ?? throw CoBanException.NotFound($"协办员 {coordinator}", $"coordinator {coordinator}");
-            cases = cases.Where(c => c.OwnerId == id);
+            // "|| ''": the coordinator narrows the period's range, it is not an index to walk (see MeasureQueries.Cases).
+            cases = cases.Where(c => c.OwnerId + "" == id);
         }
         if (matter is { } m) cases = cases.Where(c => (c.MatterId ?? 0) == m);
         var done = MeasureQueries.Done;
@@ -49,8 +50,9 @@ public sealed class CaseLists(CoBanDbContext db, MeasureQueries measures, CaseDu
                 && db.Set<JournalEntry>().Count(j => j.CaseId == c.Id && j.Action == supplement) <= 1),
             "noticeLater" => cases.Where(c => c.MissingNoticeAt >= start && c.MissingNoticeAt < end && c.MaterialsMissing == null
                 && db.Set<JournalEntry>().Count(j => j.CaseId == c.Id && j.Action == supplement) > 1),
-            "evaluations" => cases.Where(c => db.Set<Evaluation>().Any(e => e.CaseId == c.Id && e.At >= start && e.At < end)),
-            "badReviews" => cases.Where(c => db.Set<Evaluation>().Any(e => e.CaseId == c.Id && e.At >= start && e.At < end && e.Level <= 2)),
+            // The period's evaluations (their time index), then their cases by key; a correlated EXISTS would test every case.
+            "evaluations" => cases.Where(c => db.Set<Evaluation>().Where(e => e.At >= start && e.At < end).Select(e => e.CaseId).Contains(c.Id)),
+            "badReviews" => cases.Where(c => db.Set<Evaluation>().Where(e => e.At >= start && e.At < end && e.Level <= 2).Select(e => e.CaseId).Contains(c.Id)),
             _ => throw CoBanException.BadRequest("bad-measure", $"measure 应为：{string.Join("、", Measures)}", $"measure must be one of: {string.Join(", ", Measures)}"),
         };
         if (measure is "completed" or "onTime" or "overdueAtCompletion" or "noDeadline" or "withdrawn")

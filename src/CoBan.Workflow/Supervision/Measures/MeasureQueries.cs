@@ -77,9 +77,13 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
             var f = Row(g.Key);
             (f.Completed, f.Withdrawn, f.OnTime, f.OverdueAtCompletion, f.NoDeadline, f.WorkingDays.Unknown) = (g.Completed, g.Withdrawn, g.OnTime, g.Late, g.NoDeadline, g.Unknown);
         }
-        foreach (var g in await ended.Where(x => x.Done && x.Days != null).GroupBy(x => new { x.Key, x.Days })
-                     .Select(g => new { g.Key.Key, g.Key.Days, Count = g.Count() }).ToListAsync(ct))
-            Row(g.Key).DaysHistogram[g.Days!.Value] = g.Count;
+        // Grouped by whether it is 办结 and by its days, and only those kept here, rather than filtered in SQL: a status IN
+        // list there makes SQLite (no statistics) walk the (Status, Deadline) index over every completed case in history, and a
+        // "Days IS NOT NULL" turns the outer join into an inner one driven by the whole CaseDuration table. Only the period's
+        // end-time range is a filter, so its index drives the query.
+        foreach (var g in await ended.GroupBy(x => new { x.Key, x.Done, x.Days })
+                     .Select(g => new { g.Key.Key, g.Key.Done, g.Key.Days, Count = g.Count() }).ToListAsync(ct))
+            if (g.Done && g.Days is { } days) Row(g.Key).DaysHistogram[days] = g.Count;
 
         // 超期未办结 (挂账) at asOf.
         foreach (var g in await Overdue(selection, asOf)
@@ -108,7 +112,7 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
         await TransfersAsync(selection, dimension, start, end, Row, ct);
 
         // 联办件: chains completed in the period, counted once for every subject that handled a link of it.
-        foreach (var g in await Chains(selection, start, end).Select(Grouping.Keyed<ChainRow>(dimension)).GroupBy(x => x.Key)
+        foreach (var g in await (await ChainsAsync(selection, start, end, ct)).Select(Grouping.Keyed<ChainRow>(dimension)).GroupBy(x => x.Key)
                      .Select(g => new { g.Key, Count = g.Select(x => x.Chain).Distinct().Count() }).ToListAsync(ct))
             Row(g.Key).JointChainsCompleted = g.Count;
 
@@ -137,17 +141,17 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
         var ids = selection.BureauIds;
         var all = selection.AllBureaus;
         var owner = selection.OwnerId;
-        // Sent: the sending case's bureau and coordinator.
+        // Sent: the sending case's bureau and coordinator. The bureau filters are kept off the (ToBureauId, Status) index as in Cases.
         foreach (var g in await (from t in db.Set<Transfer>().AsNoTracking()
                                  join c in db.Set<Case>() on t.FromCaseId equals c.Id
-                                 where t.SentAt >= start && t.SentAt < end && (all || ids.Contains(t.FromBureauId)) && (owner == null || c.OwnerId == owner)
+                                 where t.SentAt >= start && t.SentAt < end && (all || ids.Contains(t.FromBureauId + 0)) && (owner == null || c.OwnerId + "" == owner)
                                  select new TransferRow { Bureau = t.FromBureauId, Owner = c.OwnerId, Matter = c.MatterId, Status = t.Status })
                      .Select(Grouping.Keyed<TransferRow>(dimension)).GroupBy(x => x.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             row(g.Key).Transfers.Sent = g.Count;
         // Received: the receiving bureau, and the coordinator who answered it ("" while nobody has).
         foreach (var g in await (from t in db.Set<Transfer>().AsNoTracking()
                                  join c in db.Set<Case>() on t.FromCaseId equals c.Id
-                                 where t.SentAt >= start && t.SentAt < end && (all || ids.Contains(t.ToBureauId)) && (owner == null || t.RespondedBy == owner)
+                                 where t.SentAt >= start && t.SentAt < end && (all || ids.Contains(t.ToBureauId + 0)) && (owner == null || t.RespondedBy == owner)
                                  select new TransferRow { Bureau = t.ToBureauId, Owner = t.RespondedBy ?? "", Matter = c.MatterId, Status = t.Status })
                      .Select(Grouping.Keyed<TransferRow>(dimension)).GroupBy(x => x.Key)
                      .Select(g => new { g.Key, Count = g.Count(), Accepted = g.Count(x => x.Status == TransferStatus.Accepted), Refused = g.Count(x => x.Status == TransferStatus.Refused) })
@@ -180,20 +184,25 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
     }
 
     private async Task<int> ChainsTotalAsync(Selection selection, Period period, CancellationToken ct) =>
-        await Chains(selection, period.Start, period.End).Select(x => x.Chain).Distinct().CountAsync(ct);
+        await (await ChainsAsync(selection, period.Start, period.End, ct)).Select(x => x.Chain).Distinct().CountAsync(ct);
 
     // ------------------------------------------------------------------ the filtered sets, shared with the trend and the drill-down
 
-    /// <summary>The selection's cases (and only the coordinator's own, for a coordinator).</summary>
+    /// <summary>
+    /// The selection's cases (and only the coordinator's own, for a coordinator). The scope only narrows the rows of a period's
+    /// range: "+ 0" and "|| ''" keep SQLite from using it as an index. Without statistics SQLite prefers an equality or IN on an
+    /// indexed column — (BureauId, Status), (OwnerId, Status) — to a range, and would walk every case of the bureau or coordinator
+    /// in history instead of the period's; PostgreSQL, which has statistics, plans these the same either way.
+    /// </summary>
     public IQueryable<Case> Cases(Selection selection, bool ownerFilter = true)
     {
         var query = db.Set<Case>().AsNoTracking();
         if (!selection.AllBureaus)
         {
             var ids = selection.BureauIds;
-            query = query.Where(c => ids.Contains(c.BureauId));
+            query = query.Where(c => ids.Contains(c.BureauId + 0));
         }
-        if (ownerFilter && selection.OwnerId is { } owner) query = query.Where(c => c.OwnerId == owner);
+        if (ownerFilter && selection.OwnerId is { } owner) query = query.Where(c => c.OwnerId + "" == owner);
         return query;
     }
 
@@ -216,11 +225,20 @@ public sealed class MeasureQueries(CoBanDbContext db, CaseDurations durations, S
     public IQueryable<Case> Overdue(Selection selection, DateTimeOffset asOf) =>
         Cases(selection).Where(c => Open.Contains(c.Status) && !c.Paused && c.Deadline != null && c.Deadline < asOf);
 
-    public IQueryable<ChainRow> Chains(Selection selection, DateTimeOffset start, DateTimeOffset end) =>
-        from j in db.Set<JointChain>().AsNoTracking()
-        join c in Cases(selection) on (long?)j.Id equals c.ChainId
-        where j.Completed && j.CompletedAt >= start && j.CompletedAt < end
-        select new ChainRow { Bureau = c.BureauId, Owner = c.OwnerId, Matter = j.MatterId, Chain = j.Id };
+    /// <summary>
+    /// The links of the chains completed in [start, end) that are in the selection. The period's chains are read first (their
+    /// end-time index) and their links then found by ChainId: joined in one statement, SQLite (no statistics) may walk the
+    /// whole cases table and look each case's chain up by key instead.
+    /// </summary>
+    public async Task<IQueryable<ChainRow>> ChainsAsync(Selection selection, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var ids = await db.Set<JointChain>().AsNoTracking().Where(j => j.Completed && j.CompletedAt >= start && j.CompletedAt < end)
+            .Select(j => (long?)j.Id).ToListAsync(ct);
+        return from c in Cases(selection)
+               where ids.Contains(c.ChainId)
+               join j in db.Set<JointChain>().AsNoTracking() on c.ChainId equals (long?)j.Id
+               select new ChainRow { Bureau = c.BureauId, Owner = c.OwnerId, Matter = j.MatterId, Chain = j.Id };
+    }
 
     public IQueryable<EvaluationRow> Evaluations(Selection selection, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf) =>
         from e in db.Set<Evaluation>().AsNoTracking()

@@ -42,7 +42,8 @@ public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, Tr
         content.Headline.AddRange(
         [
             new("昨日登记", Int(await cases.CountAsync(c => c.RegisteredAt >= ys && c.RegisteredAt < ye, ct))),
-            new("昨日办结", Int(await cases.CountAsync(c => c.CompletedAt >= ys && c.CompletedAt < ye && MeasureQueries.Done.Contains(c.Status), ct))),
+            // Counted with a CASE, not a status filter: the end-time range must be the only filter for its index to drive (see MeasureQueries).
+            new("昨日办结", Int(await cases.Where(c => c.CompletedAt >= ys && c.CompletedAt < ye).SumAsync(c => MeasureQueries.Done.Contains(c.Status) ? 1 : 0, ct))),
             new("昨日新增超期", Int(newlyOverdue.Count)),
             new("超期未办结（挂账）", Int(overdue.OverdueCases)),
             new("今日到期", Int(dueToday.Count)),
