@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Notices;
 using CoBan.Workflow.Tasks;
@@ -69,7 +70,9 @@ public sealed partial class UnitOfWork
                 await _deps.Calls.StartAsync(this, instance, call, ct);
                 break;
             case CancelCallActivity cancel:
-                var child = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running, ct);
+                // A child started in this unit is not in the database yet.
+                var child = _instances.Values.FirstOrDefault(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running)
+                    ?? await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running, ct);
                 if (child is not null) Enqueue(await LoadAsync(child.Id, ct), new Cancel("调用活动被中断 / the call activity was interrupted"), first: true);
                 break;
             case BroadcastSignal signal:
@@ -148,14 +151,23 @@ public sealed partial class UnitOfWork
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
     }
 
+    // Compiled once, as the lookups every task completion and every cancelled timer make.
+    private static readonly Func<CoBanDbContext, long, int, CancellationToken, Task<WorkTask?>> TaskOf =
+        EF.CompileAsyncQuery((CoBanDbContext db, long instanceId, int taskId, CancellationToken _) =>
+            db.Set<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId));
+
+    private static readonly Func<CoBanDbContext, long, int, CancellationToken, Task<ScheduledTimer?>> TimerOf =
+        EF.CompileAsyncQuery((CoBanDbContext db, long instanceId, int timerId, CancellationToken _) =>
+            db.Set<ScheduledTimer>().FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId));
+
     private async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
-        Db.Set<WorkTask>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
-        ?? await Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TaskId == taskId, ct);
+        Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
+        ?? await TaskOf(Db, instanceId, taskId, ct);
 
     private async Task CancelTimerAsync(long instanceId, int timerId, CancellationToken ct)
     {
-        var timer = Db.Set<ScheduledTimer>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
-            ?? await Db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TimerId == timerId, ct);
+        var timer = Db.Tracked<ScheduledTimer>().FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
+            ?? await TimerOf(Db, instanceId, timerId, ct);
         if (timer is not { Status: TimerStatus.Pending }) return;
         timer.Status = TimerStatus.Cancelled;
         TimersCancelled.Add(timer);
@@ -164,7 +176,7 @@ public sealed partial class UnitOfWork
     /// <summary>Cancels the host's own timers (reminders, escalations) of a task that ended.</summary>
     public async Task CancelTaskTimersAsync(long workTaskId, CancellationToken ct)
     {
-        var pending = Db.Set<ScheduledTimer>().Local.Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
+        var pending = Db.Tracked<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
         pending.AddRange(await Db.Set<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToListAsync(ct));
         foreach (var timer in pending.Distinct())
         {
@@ -181,7 +193,7 @@ public sealed partial class UnitOfWork
 
     private async Task RemoveSubscriptionAsync(long instanceId, int waitId, CancellationToken ct)
     {
-        var local = Db.Set<Subscription>().Local.FirstOrDefault(s => s.InstanceId == instanceId && s.WaitId == waitId);
+        var local = Db.Tracked<Subscription>().FirstOrDefault(s => s.InstanceId == instanceId && s.WaitId == waitId);
         var row = local ?? await Db.Set<Subscription>().FirstOrDefaultAsync(s => s.InstanceId == instanceId && s.WaitId == waitId, ct);
         if (row is not null) Db.Remove(row);
     }
