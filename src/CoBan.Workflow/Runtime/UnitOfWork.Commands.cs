@@ -151,23 +151,14 @@ public sealed partial class UnitOfWork
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
     }
 
-    // Compiled once, as the lookups every task completion and every cancelled timer make.
-    private static readonly Func<CoBanDbContext, long, int, CancellationToken, Task<WorkTask?>> TaskOf =
-        EF.CompileAsyncQuery((CoBanDbContext db, long instanceId, int taskId, CancellationToken _) =>
-            db.Set<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId));
-
-    private static readonly Func<CoBanDbContext, long, int, CancellationToken, Task<ScheduledTimer?>> TimerOf =
-        EF.CompileAsyncQuery((CoBanDbContext db, long instanceId, int timerId, CancellationToken _) =>
-            db.Set<ScheduledTimer>().FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId));
-
     private async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
         Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
-        ?? await TaskOf(Db, instanceId, taskId, ct);
+        ?? await Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TaskId == taskId, ct);
 
     private async Task CancelTimerAsync(long instanceId, int timerId, CancellationToken ct)
     {
         var timer = Db.Tracked<ScheduledTimer>().FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
-            ?? await TimerOf(Db, instanceId, timerId, ct);
+            ?? await Db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TimerId == timerId, ct);
         if (timer is not { Status: TimerStatus.Pending }) return;
         timer.Status = TimerStatus.Cancelled;
         TimersCancelled.Add(timer);

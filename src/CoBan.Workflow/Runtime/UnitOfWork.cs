@@ -77,14 +77,11 @@ public sealed partial class UnitOfWork
         return instance;
     }
 
-    // Compiled once: the most frequent query of a step then skips EF's per-call expression work.
-    private static readonly Func<CoBanDbContext, long, CancellationToken, Task<ProcessInstance?>> InstanceById =
-        EF.CompileAsyncQuery((CoBanDbContext db, long id, CancellationToken _) => db.Set<ProcessInstance>().FirstOrDefault(i => i.Id == id));
-
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        var instance = await InstanceById(Db, instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
+        // Find looks in the change tracker first: an instance the caller already loaded costs no query.
+        var instance = await Db.Set<ProcessInstance>().FindAsync([instanceId], ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }
