@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Notices;
 using CoBan.Workflow.Tasks;
@@ -69,7 +70,9 @@ public sealed partial class UnitOfWork
                 await _deps.Calls.StartAsync(this, instance, call, ct);
                 break;
             case CancelCallActivity cancel:
-                var child = await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running, ct);
+                // A child started in this unit is not in the database yet.
+                var child = _instances.Values.FirstOrDefault(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running)
+                    ?? await Db.Set<ProcessInstance>().FirstOrDefaultAsync(i => i.ParentInstanceId == instance.Id && i.ParentCallId == cancel.CallId && i.Status == InstanceStatus.Running, ct);
                 if (child is not null) Enqueue(await LoadAsync(child.Id, ct), new Cancel("调用活动被中断 / the call activity was interrupted"), first: true);
                 break;
             case BroadcastSignal signal:
@@ -149,12 +152,12 @@ public sealed partial class UnitOfWork
     }
 
     private async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
-        Db.Set<WorkTask>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
+        Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
         ?? await Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TaskId == taskId, ct);
 
     private async Task CancelTimerAsync(long instanceId, int timerId, CancellationToken ct)
     {
-        var timer = Db.Set<ScheduledTimer>().Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
+        var timer = Db.Tracked<ScheduledTimer>().FirstOrDefault(t => t.InstanceId == instanceId && t.TimerId == timerId)
             ?? await Db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TimerId == timerId, ct);
         if (timer is not { Status: TimerStatus.Pending }) return;
         timer.Status = TimerStatus.Cancelled;
@@ -164,7 +167,7 @@ public sealed partial class UnitOfWork
     /// <summary>Cancels the host's own timers (reminders, escalations) of a task that ended.</summary>
     public async Task CancelTaskTimersAsync(long workTaskId, CancellationToken ct)
     {
-        var pending = Db.Set<ScheduledTimer>().Local.Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
+        var pending = Db.Tracked<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
         pending.AddRange(await Db.Set<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToListAsync(ct));
         foreach (var timer in pending.Distinct())
         {
@@ -181,7 +184,7 @@ public sealed partial class UnitOfWork
 
     private async Task RemoveSubscriptionAsync(long instanceId, int waitId, CancellationToken ct)
     {
-        var local = Db.Set<Subscription>().Local.FirstOrDefault(s => s.InstanceId == instanceId && s.WaitId == waitId);
+        var local = Db.Tracked<Subscription>().FirstOrDefault(s => s.InstanceId == instanceId && s.WaitId == waitId);
         var row = local ?? await Db.Set<Subscription>().FirstOrDefaultAsync(s => s.InstanceId == instanceId && s.WaitId == waitId, ct);
         if (row is not null) Db.Remove(row);
     }

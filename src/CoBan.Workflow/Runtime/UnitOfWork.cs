@@ -22,6 +22,7 @@ public sealed partial class UnitOfWork
     private readonly RuntimeDependencies _deps;
     private readonly Dictionary<long, ProcessInstance> _instances = [];
     private readonly LinkedList<WorkItem> _queue = new();
+    private readonly InstanceIds _ids = new();
     private int _processed;
 
     private sealed record WorkItem(ProcessInstance Instance, Stimulus Stimulus, bool Strict);
@@ -43,7 +44,7 @@ public sealed partial class UnitOfWork
     public bool NoticesAdded { get; set; }
     public List<(ProcessInstance Instance, AdvanceResult Result)> Steps { get; } = [];
 
-    /// <summary>Creates the instance row (to get its id) and queues its start.</summary>
+    /// <summary>Adds the instance row (written with the state of its first step when the unit saves) and queues its start.</summary>
     public async Task<ProcessInstance> StartAsync(ProcedureVersion version, long bureauId, string processId, Start start,
         string? businessKey, long? caseId, (long Instance, int CallId)? parent, CancellationToken ct)
     {
@@ -61,8 +62,16 @@ public sealed partial class UnitOfWork
             StartedAt = Now,
             StartedBy = Actor.UserId,
         };
-        Db.Add(instance);
-        await Db.SaveChangesAsync(ct);
+        if (await _ids.NextAsync(Db, ct) is { } id)
+        {
+            instance.Id = id;
+            Db.Add(instance);
+        }
+        else
+        {
+            Db.Add(instance);
+            await Db.SaveChangesAsync(ct);
+        }
         _instances[instance.Id] = instance;
         Enqueue(instance, start, strict: parent is null);
         return instance;
@@ -71,11 +80,16 @@ public sealed partial class UnitOfWork
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        // Find looks in the change tracker first: instances a caller already loaded (a batch of timers) cost no query.
-        var instance = await Db.Set<ProcessInstance>().FindAsync([instanceId], ct)
-            ?? throw CoBanException.NotFound("流程实例", "process instance");
+        // Find looks in the change tracker first: an instance the caller already loaded costs no query.
+        var instance = await Db.Set<ProcessInstance>().FindAsync([instanceId], ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
+    }
+
+    /// <summary>Instances the caller loaded (tracked) for this unit, e.g. a batch of timers' in one query: loading them again costs nothing.</summary>
+    public void Adopt(IEnumerable<ProcessInstance> instances)
+    {
+        foreach (var instance in instances) _instances.TryAdd(instance.Id, instance);
     }
 
     /// <summary>Queues a stimulus. Strict: a refusal aborts the whole unit with the engine's reasons.</summary>

@@ -43,7 +43,7 @@ public sealed class TaskDeadlineHolder : IDeadlineHolder
 
     public async Task DueMovedAsync(CoBanDbContext db, Deadline deadline, CancellationToken ct)
     {
-        var task = db.Set<WorkTask>().Local.FirstOrDefault(t => t.Id == deadline.HolderId)
+        var task = db.Tracked<WorkTask>().FirstOrDefault(t => t.Id == deadline.HolderId)
             ?? await db.Set<WorkTask>().FirstOrDefaultAsync(t => t.Id == deadline.HolderId, ct);
         if (task is { Status: WorkTaskStatus.Open }) task.Due = deadline.DueAt;
     }

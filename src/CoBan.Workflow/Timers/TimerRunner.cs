@@ -1,5 +1,6 @@
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -86,10 +87,16 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
             // (PostgreSQL makes a second one wait for the first and then match nothing), and only what it moved is applied.
             var flipped = await FlipAsync(unit, ids, ct);
             if (flipped.Count == 0) return flipped;
-            var timers = await unit.Db.Set<ScheduledTimer>().AsNoTracking().Where(t => flipped.Contains(t.Id)).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
-            // One query for the batch's instances; the unit then finds them tracked.
+            // Tracked (nothing changes them, so nothing is written back): an instance that withdraws the timer that just
+            // fired (an interrupting boundary event) then finds it Fired without a query of its own.
+            var timers = await unit.Db.Set<ScheduledTimer>().Where(t => flipped.Contains(t.Id)).OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+            // One query each for the batch's instances and their open tasks (which a boundary timer cancels); the unit then finds them tracked.
             var instanceIds = timers.Where(t => t.Purpose == TimerPurpose.Engine && t.InstanceId != null).Select(t => t.InstanceId!.Value).Distinct().ToList();
-            if (instanceIds.Count > 1) await unit.Db.Set<ProcessInstance>().Where(i => instanceIds.Contains(i.Id)).ToListAsync(ct);
+            if (instanceIds.Count > 1)
+            {
+                unit.Adopt(await unit.Db.Set<ProcessInstance>().Where(i => instanceIds.Contains(i.Id)).ToListAsync(ct));
+                await unit.Db.Set<WorkTask>().Where(t => instanceIds.Contains(t.InstanceId) && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+            }
             foreach (var timer in timers) await effects.ApplyAsync(unit, timer, ct);
             return flipped;
         }, ct);

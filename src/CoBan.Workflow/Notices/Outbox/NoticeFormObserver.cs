@@ -1,3 +1,4 @@
+using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tasks;
@@ -15,11 +16,9 @@ public sealed class NoticeFormObserver : IStepObserver
     public async ValueTask OnStepAsync(StepContext step, CancellationToken ct)
     {
         if (step.Stimulus is not CompleteTask completed) return;
-        var added = step.Db.ChangeTracker.Entries<Notice>()
-            .Where(e => e.State == EntityState.Added && e.Entity.InstanceId == step.Instance.Id && e.Entity.Form is null)
-            .Select(e => e.Entity).ToList();
+        var added = step.Db.Added<Notice>().Where(n => n.InstanceId == step.Instance.Id && n.Form is null).ToList();
         if (added.Count == 0) return;
-        var task = step.Db.Set<WorkTask>().Local.FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
+        var task = step.Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
             ?? await step.Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId, ct);
         foreach (var notice in added)
         {

@@ -1,0 +1,37 @@
+using CoBan.Workflow.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CoBan.Workflow.Runtime;
+
+/// <summary>
+/// Ids for a unit's new instances without inserting the rows first. Each new row is then written once, with the state
+/// of its first step, in the unit's closing SaveChanges, instead of an INSERT (and a SaveChanges of its own) to learn the
+/// id followed by an UPDATE with the state. PostgreSQL takes them from the column's identity sequence. SQLite continues
+/// after the highest id ever given: the unit's transaction began IMMEDIATE and so holds the database's one write lock
+/// until it commits, and the ids it hands out are counted here until then.
+/// </summary>
+internal sealed class InstanceIds
+{
+    private long _next;
+
+    /// <summary>Null outside a transaction (the caller then inserts the row to learn its id).</summary>
+    public async Task<long?> NextAsync(CoBanDbContext db, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not { } transaction) return null;
+        if (db is not SqliteCoBanDbContext)
+            return await ScalarAsync(db, transaction, """SELECT nextval(pg_get_serial_sequence('"ProcessInstance"', 'Id'))""", ct);
+        if (_next == 0)
+            _next = 1 + await ScalarAsync(db, transaction,
+                """SELECT MAX(COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'ProcessInstance'), 0), COALESCE((SELECT MAX("Id") FROM "ProcessInstance"), 0))""", ct);
+        return _next++;
+    }
+
+    private static async Task<long> ScalarAsync(CoBanDbContext db, IDbContextTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
