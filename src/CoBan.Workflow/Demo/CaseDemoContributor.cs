@@ -11,7 +11,8 @@ namespace CoBan.Workflow.Demo;
 /// <summary>
 /// The case-handling part of the demo city: bureau details for the notice board, the service
 /// catalogue, duty rosters for the coming six weeks, and (unless CoBan:DemoCases is false) cases in
-/// every status, made by running the shipped procedures the way coordinators would.
+/// every status, made by running the shipped procedures the way coordinators would: first the past
+/// weeks (<see cref="DemoHistory"/>, unless CoBan:DemoHistory is false), then today's cases.
 /// </summary>
 public sealed class CaseDemoContributor(ICalendarSource calendars, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment, DemoCases cases,
     DemoHistory history, ILogger<CaseDemoContributor> log) : IDemoContributor
