@@ -26,6 +26,13 @@ public sealed class SqliteCoBanDbContext(DbContextOptions<SqliteCoBanDbContext> 
         configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configuration.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        (acceptAllChangesOnSuccess ? SqliteRowWriter.TrySave(this) : null) ?? base.SaveChanges(acceptAllChangesOnSuccess);
+
+    // Microsoft.Data.Sqlite does its I/O synchronously either way.
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        (acceptAllChangesOnSuccess ? SqliteRowWriter.TrySave(this) : null) is { } written ? Task.FromResult(written) : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 }
 
 /// <summary>PostgreSQL, for several nodes. timestamptz requires UTC values, so they are normalised on write.</summary>

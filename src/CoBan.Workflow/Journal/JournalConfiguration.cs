@@ -1,3 +1,4 @@
+using CoBan.Workflow.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,9 +8,9 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
 {
     public void Configure(EntityTypeBuilder<JournalEntry> b)
     {
+        b.IsStepRow(rank: 2);
         b.HasIndex(x => new { x.InstanceId, x.Id });
-        b.HasIndex(x => new { x.CaseId, x.Id });
-        b.HasIndex(x => new { x.BureauId, x.At });
+        b.HasIndex(x => new { x.CaseId, x.Id }).HasFilter("\"CaseId\" IS NOT NULL");
         b.Property(x => x.Action).HasMaxLength(60);
         b.Property(x => x.Ip).HasMaxLength(64);
     }

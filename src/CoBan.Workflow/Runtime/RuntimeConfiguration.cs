@@ -1,3 +1,4 @@
+using CoBan.Workflow.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,14 +8,17 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<ProcessInstance> b)
     {
+        b.IsStepRow(rank: 0);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.ProcessId).HasMaxLength(200);
         b.Property(x => x.BusinessKey).HasMaxLength(100);
-        b.HasIndex(x => new { x.ProcedureId, x.Status });
+        // Not (ProcedureId, Status): an instance that ends would move its entry, one more page written by its last step.
+        b.HasIndex(x => x.ProcedureId);
         b.HasIndex(x => x.ProcedureVersionId);
-        b.HasIndex(x => x.CaseId);
-        b.HasIndex(x => x.BusinessKey);
-        b.HasIndex(x => x.ParentInstanceId);
+        // Most instances have no case, business key or parent: their rows stay out of these indexes (no page to write).
+        b.HasIndex(x => x.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
+        b.HasIndex(x => x.BusinessKey).HasFilter("\"BusinessKey\" IS NOT NULL");
+        b.HasIndex(x => x.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
         b.HasOne<Procedures.ProcedureVersion>().WithMany().HasForeignKey(x => x.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

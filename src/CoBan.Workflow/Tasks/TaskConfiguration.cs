@@ -1,3 +1,4 @@
+using CoBan.Workflow.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,11 +8,14 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> b)
     {
+        b.IsStepRow(rank: 1);
         b.HasIndex(x => new { x.InstanceId, x.TaskId }).IsUnique();
-        b.HasIndex(x => new { x.Status, x.AssigneeId });
-        b.HasIndex(x => new { x.Status, x.BureauId });
-        b.HasIndex(x => new { x.Status, x.Due });
-        b.HasIndex(x => x.CaseId);
+        // The task lists. Status leads no index: completing a task would then move its entry in every one of them,
+        // a page written for each on every completion. The queues index open tasks only, and a task leaves them once.
+        b.HasIndex(x => new { x.AssigneeId, x.Status }).HasFilter("\"AssigneeId\" IS NOT NULL");
+        b.HasIndex(x => x.CandidateBureauId, "IX_WorkTask_GroupQueue").HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
+        b.HasIndex(x => x.BureauId, "IX_WorkTask_BureauQueue").HasFilter("\"Status\" = 0");
+        b.HasIndex(x => x.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
         b.Property(x => x.ElementId).HasMaxLength(200);
     }
 }

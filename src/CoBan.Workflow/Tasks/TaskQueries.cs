@@ -11,7 +11,10 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
     public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct)
     {
         var open = status is null or "open";
-        var query = db.Set<WorkTask>().AsNoTracking().Where(t => open ? t.Status == WorkTaskStatus.Open : t.Status != WorkTaskStatus.Open);
+        // Two queries rather than one with the flag as a parameter: only a literal status lets SQLite use the open-task queues.
+        var query = open
+            ? db.Set<WorkTask>().AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open)
+            : db.Set<WorkTask>().AsNoTracking().Where(t => t.Status != WorkTaskStatus.Open);
         var visible = await scope.VisibleAsync(ct);
         var myRoles = me.Roles.ToHashSet();
         query = filter switch

@@ -853,13 +853,14 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BureauId", "At");
-
-                    b.HasIndex("CaseId", "Id");
+                    b.HasIndex("CaseId", "Id")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "Id");
 
                     b.ToTable("JournalEntry");
+
+                    b.HasAnnotation("CoBan:StepRowRank", 2);
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Matters.Matter", b =>
@@ -1521,17 +1522,22 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessKey");
+                    b.HasIndex("BusinessKey")
+                        .HasFilter("\"BusinessKey\" IS NOT NULL");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
-                    b.HasIndex("ParentInstanceId");
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
+
+                    b.HasIndex("ProcedureId");
 
                     b.HasIndex("ProcedureVersionId");
 
-                    b.HasIndex("ProcedureId", "Status");
-
                     b.ToTable("ProcessInstance");
+
+                    b.HasAnnotation("CoBan:StepRowRank", 0);
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Runtime.ServiceJob", b =>
@@ -1937,18 +1943,24 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
+
+                    b.HasIndex("AssigneeId", "Status")
+                        .HasFilter("\"AssigneeId\" IS NOT NULL");
 
                     b.HasIndex("InstanceId", "TaskId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "AssigneeId");
+                    b.HasIndex(new[] { "BureauId" }, "IX_WorkTask_BureauQueue")
+                        .HasFilter("\"Status\" = 0");
 
-                    b.HasIndex("Status", "BureauId");
-
-                    b.HasIndex("Status", "Due");
+                    b.HasIndex(new[] { "CandidateBureauId" }, "IX_WorkTask_GroupQueue")
+                        .HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
 
                     b.ToTable("WorkTask");
+
+                    b.HasAnnotation("CoBan:StepRowRank", 1);
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Timers.Deadline", b =>

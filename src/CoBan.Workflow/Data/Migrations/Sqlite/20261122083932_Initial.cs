@@ -1380,14 +1380,10 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 column: "FirstCaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_JournalEntry_BureauId_At",
-                table: "JournalEntry",
-                columns: new[] { "BureauId", "At" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_JournalEntry_CaseId_Id",
                 table: "JournalEntry",
-                columns: new[] { "CaseId", "Id" });
+                columns: new[] { "CaseId", "Id" },
+                filter: "\"CaseId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalEntry_InstanceId_Id",
@@ -1485,22 +1481,25 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessInstance_BusinessKey",
                 table: "ProcessInstance",
-                column: "BusinessKey");
+                column: "BusinessKey",
+                filter: "\"BusinessKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessInstance_CaseId",
                 table: "ProcessInstance",
-                column: "CaseId");
+                column: "CaseId",
+                filter: "\"CaseId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessInstance_ParentInstanceId",
                 table: "ProcessInstance",
-                column: "ParentInstanceId");
+                column: "ParentInstanceId",
+                filter: "\"ParentInstanceId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProcessInstance_ProcedureId_Status",
+                name: "IX_ProcessInstance_ProcedureId",
                 table: "ProcessInstance",
-                columns: new[] { "ProcedureId", "Status" });
+                column: "ProcedureId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessInstance_ProcedureVersionId",
@@ -1603,30 +1602,34 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                 columns: new[] { "ToBureauId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_AssigneeId_Status",
+                table: "WorkTask",
+                columns: new[] { "AssigneeId", "Status" },
+                filter: "\"AssigneeId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_BureauQueue",
+                table: "WorkTask",
+                column: "BureauId",
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_CaseId",
                 table: "WorkTask",
-                column: "CaseId");
+                column: "CaseId",
+                filter: "\"CaseId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTask_GroupQueue",
+                table: "WorkTask",
+                column: "CandidateBureauId",
+                filter: "\"Status\" = 0 AND \"AssigneeId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_InstanceId_TaskId",
                 table: "WorkTask",
                 columns: new[] { "InstanceId", "TaskId" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkTask_Status_AssigneeId",
-                table: "WorkTask",
-                columns: new[] { "Status", "AssigneeId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkTask_Status_BureauId",
-                table: "WorkTask",
-                columns: new[] { "Status", "BureauId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkTask_Status_Due",
-                table: "WorkTask",
-                columns: new[] { "Status", "Due" });
         }
 
         /// <inheritdoc />
