@@ -13,7 +13,9 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         // The task lists. Status leads no index: completing a task would then move its entry in every one of them,
         // a page written for each on every completion. The queues index open tasks only, and a task leaves them once.
         b.HasIndex(x => new { x.AssigneeId, x.Status }).HasFilter("\"AssigneeId\" IS NOT NULL");
-        b.HasIndex(x => x.CandidateBureauId, "IX_WorkTask_GroupQueue").HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
+        // Status leads this one only so that SQLite can search it: the group list's OR (candidate bureau or candidate
+        // users) leaves it no other column to search on. Every entry has Status 0; an entry is removed, never moved.
+        b.HasIndex(x => new { x.Status, x.CandidateBureauId }, "IX_WorkTask_GroupQueue").HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
         b.HasIndex(x => x.BureauId, "IX_WorkTask_BureauQueue").HasFilter("\"Status\" = 0");
         b.HasIndex(x => x.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
         b.Property(x => x.ElementId).HasMaxLength(200);

@@ -11,20 +11,10 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
     public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct)
     {
         var open = status is null or "open";
-        // Two queries rather than one with the flag as a parameter: only a literal status lets SQLite use the open-task queues.
-        var query = open
-            ? db.Set<WorkTask>().AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open)
-            : db.Set<WorkTask>().AsNoTracking().Where(t => t.Status != WorkTaskStatus.Open);
         var visible = await scope.VisibleAsync(ct);
         var myRoles = me.Roles.ToHashSet();
-        query = filter switch
-        {
-            "mine" or null => query.Where(t => t.AssigneeId == me.Id),
-            "group" => query.Where(t => t.AssigneeId == null && (t.CandidateBureauId == me.BureauId || t.CandidateUsers != null)),
-            "bureau" => query.Where(t => visible.Contains(t.BureauId)),
-            _ => throw Api.CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
-        };
-        var rows = await query.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id).Take(500).ToListAsync(ct);
+        var query = Listing(db.Set<WorkTask>().AsNoTracking(), open, filter, me.Id, me.BureauId, visible);
+        var rows = await query.Take(500).ToListAsync(ct);
         if (filter == "group")
             rows = rows.Where(t => IsCandidate(t, myRoles)).ToList();
         var infos = await InfosAsync(rows, ct);
@@ -38,6 +28,24 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
             null or "" => infos,
             _ => throw Api.CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'"),
         };
+    }
+
+    /// <summary>
+    /// A task list as SQL, most urgent first (before the candidate check of the group list and paging). Each list
+    /// searches an index of its own (TaskConfiguration); Tasks/TaskListPlanTests reads SQLite's plan for each.
+    /// </summary>
+    public static IQueryable<WorkTask> Listing(IQueryable<WorkTask> tasks, bool open, string? filter, string? userId, long bureauId, IReadOnlyCollection<long> visible)
+    {
+        // Two queries rather than one with the flag as a parameter: only a literal status lets SQLite use the open-task queues.
+        var query = open ? tasks.Where(t => t.Status == WorkTaskStatus.Open) : tasks.Where(t => t.Status != WorkTaskStatus.Open);
+        query = filter switch
+        {
+            "mine" or null => query.Where(t => t.AssigneeId == userId),
+            "group" => query.Where(t => t.AssigneeId == null && (t.CandidateBureauId == bureauId || t.CandidateUsers != null)),
+            "bureau" => query.Where(t => visible.Contains(t.BureauId)),
+            _ => throw Api.CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
+        };
+        return query.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id);
     }
 
     public bool IsCandidate(WorkTask task, ISet<string> myRoles)

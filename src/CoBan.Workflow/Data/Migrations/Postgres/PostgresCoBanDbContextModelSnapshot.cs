@@ -1955,7 +1955,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasIndex(new[] { "BureauId" }, "IX_WorkTask_BureauQueue")
                         .HasFilter("\"Status\" = 0");
 
-                    b.HasIndex(new[] { "CandidateBureauId" }, "IX_WorkTask_GroupQueue")
+                    b.HasIndex(new[] { "Status", "CandidateBureauId" }, "IX_WorkTask_GroupQueue")
                         .HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
 
                     b.ToTable("WorkTask");

@@ -1623,7 +1623,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_GroupQueue",
                 table: "WorkTask",
-                column: "CandidateBureauId",
+                columns: new[] { "Status", "CandidateBureauId" },
                 filter: "\"Status\" = 0 AND \"AssigneeId\" IS NULL");
 
             migrationBuilder.CreateIndex(

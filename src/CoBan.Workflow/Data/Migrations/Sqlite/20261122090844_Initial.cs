@@ -1622,7 +1622,7 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_GroupQueue",
                 table: "WorkTask",
-                column: "CandidateBureauId",
+                columns: new[] { "Status", "CandidateBureauId" },
                 filter: "\"Status\" = 0 AND \"AssigneeId\" IS NULL");
 
             migrationBuilder.CreateIndex(
