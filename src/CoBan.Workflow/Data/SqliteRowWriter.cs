@@ -96,9 +96,7 @@ internal static class SqliteRowWriter
                 pending.Add((entry, table));
             }
             // Rank first (an instance before its tasks), then the order the rows were created in (a parent instance before its child).
-            pending.Sort((a, b) => a.Item2.Rank != b.Item2.Rank ? a.Item2.Rank.CompareTo(b.Item2.Rank)
-                : a.Item1.State != b.Item1.State ? (a.Item1.State == EntityState.Added ? 1 : -1)
-                : Key(a.Item1).CompareTo(Key(b.Item1)));
+            pending.Sort((a, b) => a.Item2.Rank != b.Item2.Rank ? a.Item2.Rank.CompareTo(b.Item2.Rank) : Key(a.Item1).CompareTo(Key(b.Item1)));
             return pending;
         }
         finally
@@ -118,6 +116,8 @@ internal static class SqliteRowWriter
         private readonly IProperty _key;
         private readonly IProperty[] _columns;
         private readonly RelationalTypeMapping[] _mappings;
+        private readonly int _keyColumn;
+        private readonly int[] _tokenColumns;
 
         private RowTable(IEntityType type, int rank)
         {
@@ -137,6 +137,8 @@ internal static class SqliteRowWriter
             if (_mappings.Select(m => Nullable.GetUnderlyingType(m.Converter?.ProviderClrType ?? m.ClrType) ?? m.Converter?.ProviderClrType ?? m.ClrType)
                 .FirstOrDefault(t => t != typeof(long) && t != typeof(int) && t != typeof(string) && t != typeof(bool)) is { } other)
                 throw Unsupported(type, $"has a column of type {other.Name}");
+            _keyColumn = Array.IndexOf(_columns, _key);
+            _tokenColumns = [.. Enumerable.Range(0, _columns.Length).Where(i => _columns[i].IsConcurrencyToken)];
         }
 
         public int Rank { get; }
@@ -178,13 +180,12 @@ internal static class SqliteRowWriter
             for (var i = 0; i < _columns.Length; i++)
                 if (entry.Property(_columns[i]).IsModified) modified |= 1UL << i;
             if (modified == 0) return;
-            var tokens = _columns.Where(p => p.IsConcurrencyToken).ToArray();
             if (!statements.TryGetValue((_type, modified), out var command))
             {
                 var set = Enumerable.Range(0, _columns.Length).Where(i => (modified & (1UL << i)) != 0).ToList();
                 var sql = $"UPDATE \"{_table}\" SET {string.Join(", ", set.Select((c, n) => $"\"{_columns[c].GetColumnName()}\" = @p{n}"))} " +
-                    $"WHERE \"{_key.GetColumnName()}\" = @p{set.Count}{string.Concat(tokens.Select((t, n) => $" AND \"{t.GetColumnName()}\" = @p{set.Count + 1 + n}"))}";
-                command = Prepare(connection, sql, set.Count + 1 + tokens.Length);
+                    $"WHERE \"{_key.GetColumnName()}\" = @p{set.Count}{string.Concat(_tokenColumns.Select((t, n) => $" AND \"{_columns[t].GetColumnName()}\" = @p{set.Count + 1 + n}"))}";
+                command = Prepare(connection, sql, set.Count + 1 + _tokenColumns.Length);
                 statements[(_type, modified)] = command;
             }
             command.Transaction = transaction;
@@ -193,8 +194,8 @@ internal static class SqliteRowWriter
             var p = 0;
             for (var i = 0; i < _columns.Length; i++)
                 if ((modified & (1UL << i)) != 0) command.Parameters[p++].Value = Provider(i, current[_columns[i]]);
-            command.Parameters[p++].Value = Provider(Array.IndexOf(_columns, _key), original[_key]);
-            foreach (var token in tokens) command.Parameters[p++].Value = Provider(Array.IndexOf(_columns, token), original[token]);
+            command.Parameters[p++].Value = Provider(_keyColumn, original[_key]);
+            foreach (var token in _tokenColumns) command.Parameters[p++].Value = Provider(token, original[_columns[token]]);
             if (command.ExecuteNonQuery() != 1)
                 throw new DbUpdateConcurrencyException(
                     $"The {_type.DisplayName()} row was changed or deleted by someone else since it was read; its update affected no row.");
