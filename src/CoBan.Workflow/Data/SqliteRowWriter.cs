@@ -96,7 +96,7 @@ internal static class SqliteRowWriter
                 pending.Add((entry, table));
             }
             // Rank first (an instance before its tasks), then the order the rows were created in (a parent instance before its child).
-            pending.Sort((a, b) => a.Item2.Rank != b.Item2.Rank ? a.Item2.Rank.CompareTo(b.Item2.Rank) : Key(a.Item1).CompareTo(Key(b.Item1)));
+            pending.Sort((a, b) => a.Item2.Rank != b.Item2.Rank ? a.Item2.Rank.CompareTo(b.Item2.Rank) : a.Item2.Key(a.Item1).CompareTo(a.Item2.Key(b.Item1)));
             return pending;
         }
         finally
@@ -104,9 +104,6 @@ internal static class SqliteRowWriter
             tracker.AutoDetectChangesEnabled = detect;
         }
     }
-
-    private static long Key(EntityEntry entry) =>
-        entry.CurrentValues[entry.Metadata.FindPrimaryKey()!.Properties[0]] is long key ? key : long.MaxValue;
 
     /// <summary>How one step-row type maps to its table; null for a type that is not a step row.</summary>
     private sealed class RowTable
@@ -142,6 +139,9 @@ internal static class SqliteRowWriter
         }
 
         public int Rank { get; }
+
+        /// <summary>The row's key; a key EF has not yet replaced by the database's (a temporary one) orders as created.</summary>
+        public long Key(EntityEntry entry) => entry.CurrentValues[_key] is long key ? key : long.MaxValue;
 
         public static RowTable? For(IEntityType type) => StepRows.Rank(type) is { } rank ? new RowTable(type, rank) : null;
 

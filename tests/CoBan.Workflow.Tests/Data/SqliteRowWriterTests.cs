@@ -97,7 +97,7 @@ public sealed class SqliteRowWriterTests : IAsyncLifetime
         storedInstance.State.ShouldBe("{\"v\":1}");
         (await read.Set<JournalEntry>().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Id).Select(j => j.Action).ToListAsync())
             .ShouldBe(["instance.started", "task.created"]);
-        // The instance lookups by element still go through EF's index on (InstanceId, TaskId).
+        // Found again the way a step finds its task: by instance and task number (the unique index).
         (await read.Set<WorkTask>().CountAsync(t => t.InstanceId == instance.Id && t.TaskId == 1)).ShouldBe(1);
     }
 
