@@ -151,7 +151,8 @@ public sealed partial class UnitOfWork
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
     }
 
-    private async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
+    /// <summary>An instance's task by the engine's task number: from the tracker when the unit has it (no query), else read.</summary>
+    public async Task<WorkTask?> FindTaskAsync(long instanceId, int taskId, CancellationToken ct) =>
         Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == instanceId && t.TaskId == taskId)
         ?? await Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == instanceId && t.TaskId == taskId, ct);
 

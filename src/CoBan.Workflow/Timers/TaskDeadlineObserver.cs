@@ -1,9 +1,7 @@
-using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Engine.Time;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Timers;
 
@@ -37,8 +35,7 @@ public sealed class TaskDeadlineObserver(DeadlineService deadlines, ProcedureCat
         {
             // The completing task is usually tracked already (the task service loaded it): no query for it, and
             // none at all when it never had a due date.
-            var task = unit.Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
-                ?? await unit.Db.Set<WorkTask>().AsNoTracking().FirstOrDefaultAsync(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId, ct);
+            var task = await unit.FindTaskAsync(step.Instance.Id, completed.TaskId, ct);
             if (task is { Due: not null }) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
         }
     }

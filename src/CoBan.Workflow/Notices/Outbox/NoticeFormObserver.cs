@@ -1,8 +1,6 @@
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Runtime;
-using CoBan.Workflow.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Notices;
 
@@ -18,8 +16,7 @@ public sealed class NoticeFormObserver : IStepObserver
         if (step.Stimulus is not CompleteTask completed) return;
         var added = step.Db.Added<Notice>().Where(n => n.InstanceId == step.Instance.Id && n.Form is null).ToList();
         if (added.Count == 0) return;
-        var task = step.Db.Tracked<WorkTask>().FirstOrDefault(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId)
-            ?? await step.Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.InstanceId == step.Instance.Id && t.TaskId == completed.TaskId, ct);
+        var task = await step.Unit.FindTaskAsync(step.Instance.Id, completed.TaskId, ct);
         foreach (var notice in added)
         {
             notice.Form = UnitOfWork.Json(completed.Variables ?? new Dictionary<string, object?>());
