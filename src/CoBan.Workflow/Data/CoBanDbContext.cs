@@ -16,6 +16,9 @@ public abstract class CoBanDbContext(DbContextOptions options) : IdentityDbConte
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CoBanDbContext).Assembly);
     }
+
+    /// <summary>The row with this key (tracked), as Find gives it; SQLite reads the rows every step reads more cheaply.</summary>
+    public virtual ValueTask<T?> FindRowAsync<T>(long id, CancellationToken ct) where T : class => Set<T>().FindAsync([id], ct);
 }
 
 /// <summary>SQLite, the embedded default. Times are stored as sortable integers (SQLite has no timestamp type).</summary>
@@ -29,6 +32,9 @@ public sealed class SqliteCoBanDbContext(DbContextOptions<SqliteCoBanDbContext> 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         (acceptAllChangesOnSuccess ? SqliteRowWriter.TrySave(this) : null) ?? base.SaveChanges(acceptAllChangesOnSuccess);
+
+    public override ValueTask<T?> FindRowAsync<T>(long id, CancellationToken ct) where T : class =>
+        SqliteRowReader.TryFind<T>(this, id, out var row) ? ValueTask.FromResult(row) : base.FindRowAsync<T>(id, ct);
 
     // Microsoft.Data.Sqlite does its I/O synchronously either way.
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>

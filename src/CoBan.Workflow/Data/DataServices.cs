@@ -23,10 +23,17 @@ public static class DataServices
             var synchronous = options.SqliteSynchronous.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA" ? options.SqliteSynchronous.ToUpperInvariant()
                 : throw new InvalidOperationException($"CoBan:Database:SqliteSynchronous must be FULL, NORMAL or EXTRA, not '{options.SqliteSynchronous}'");
             var pragmas = new SqlitePragmas(synchronous);
-            services.AddDbContextPool<SqliteCoBanDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
+            services.AddDbContextPool<SqliteCoBanDbContext>(o => o.UseCoBanSqlite(options.ConnectionString).AddInterceptors(pragmas));
             services.AddScoped<CoBanDbContext>(sp => sp.GetRequiredService<SqliteCoBanDbContext>());
         }
         return services;
+    }
+
+    /// <summary>SQLite as every SQLite context of the service uses it (the service, the design-time tools, the tests): with <see cref="SqliteMigrations"/>.</summary>
+    public static T UseCoBanSqlite<T>(this T options, string connectionString) where T : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connectionString).ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, SqliteMigrations>();
+        return options;
     }
 
     private static void EnsureFolder(string connectionString)

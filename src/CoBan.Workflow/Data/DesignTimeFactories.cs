@@ -7,7 +7,7 @@ namespace CoBan.Workflow.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCoBanDbContext>
 {
     public SqliteCoBanDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseCoBanSqlite("Data Source=design.db").Options);
 }
 
 /// <summary>Used by `dotnet ef migrations add X --context PostgresCoBanDbContext --output-dir Data/Migrations/Postgres`.</summary>

@@ -1,4 +1,5 @@
 using CoBan.Workflow.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -8,7 +9,8 @@ namespace CoBan.Workflow.Runtime;
 /// Ids for a unit's new instances without inserting the rows first. Each new row is then written once, with the state
 /// of its first step, in the unit's closing SaveChanges, instead of an INSERT (and a SaveChanges of its own) to learn the
 /// id followed by an UPDATE with the state. PostgreSQL takes them from the column's identity sequence. SQLite continues
-/// after the highest id ever given: the unit's transaction began IMMEDIATE and so holds the database's one write lock
+/// after the highest id in the table (instances are never deleted, and their key has no AUTOINCREMENT, see
+/// <see cref="SqliteMigrations"/>): the unit's transaction began IMMEDIATE and so holds the database's one write lock
 /// until it commits, and the ids it hands out are counted here until then.
 /// </summary>
 internal sealed class InstanceIds
@@ -21,10 +23,17 @@ internal sealed class InstanceIds
         if (db.Database.CurrentTransaction is not { } transaction) return null;
         if (db is not SqliteCoBanDbContext)
             return await ScalarAsync(db, transaction, """SELECT nextval(pg_get_serial_sequence('"ProcessInstance"', 'Id'))""", ct);
-        if (_next == 0)
-            _next = 1 + await ScalarAsync(db, transaction,
-                """SELECT MAX(COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'ProcessInstance'), 0), COALESCE((SELECT MAX("Id") FROM "ProcessInstance"), 0))""", ct);
+        if (_next == 0) _next = 1 + HighestSqlite(db, transaction);
         return _next++;
+    }
+
+    private static long HighestSqlite(CoBanDbContext db, IDbContextTransaction transaction)
+    {
+        // Prepared once per connection: every start asks.
+        var command = SqliteStatements.For((SqliteConnection)db.Database.GetDbConnection())
+            .Get(typeof(InstanceIds), static _ => ("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ProcessInstance\"", 0));
+        command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+        return (long)command.ExecuteScalar()!;
     }
 
     private static async Task<long> ScalarAsync(CoBanDbContext db, IDbContextTransaction transaction, string sql, CancellationToken ct)

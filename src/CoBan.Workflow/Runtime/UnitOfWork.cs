@@ -80,8 +80,8 @@ public sealed partial class UnitOfWork
     public async Task<ProcessInstance> LoadAsync(long instanceId, CancellationToken ct)
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
-        // Find looks in the change tracker first: an instance the caller already loaded costs no query.
-        var instance = await Db.Set<ProcessInstance>().FindAsync([instanceId], ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
+        // Like Find, this looks in the change tracker first: an instance the caller already loaded costs no query.
+        var instance = await Db.FindRowAsync<ProcessInstance>(instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }

@@ -6,12 +6,14 @@ using CoBan.Workflow.Identity;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Tasks;
 
 /// <summary>What people do with tasks: claim, unclaim, assign, delegate, resolve, complete, set dates, comment. Each lands in the journal.</summary>
-public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope scope, RuntimeService runtime, TaskQueries queries, ProcedureCatalog catalog, TimeProvider clock)
+public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope scope, RuntimeService runtime, TaskQueries queries, ProcedureCatalog catalog,
+    DeadlineService deadlines, TimeProvider clock)
 {
     public async Task<WorkTask> GetAsync(long id, CancellationToken ct)
     {
@@ -106,7 +108,7 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         var variables = request.Variables?.ToDictionary(kv => kv.Key, kv => StateJson.ReadValue(kv.Value));
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
-            var task = await unit.Db.Set<WorkTask>().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw CoBanException.NotFound("任务", "task");
+            var task = await unit.Db.FindRowAsync<WorkTask>(id, ct) ?? throw CoBanException.NotFound("任务", "task");
             if (task.Status != WorkTaskStatus.Open)
                 throw CoBanException.Conflict("task-closed", task.Status == WorkTaskStatus.Completed
                         ? $"任务已由 {await NameAsync(task.CompletedBy, ct)} 于 {task.CompletedAt:yyyy-MM-dd HH:mm} 完成"
@@ -123,7 +125,8 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
             task.Status = WorkTaskStatus.Completed;
             task.CompletedAt = unit.Now;
             task.CompletedBy = me.Id;
-            await unit.CancelTaskTimersAsync(task.Id, ct);
+            // Only a task with a due date has alerts (see SetDatesAsync).
+            if (task.Due is not null) await unit.CancelTaskTimersAsync(task.Id, ct);
             unit.Enqueue(instance, new CompleteTask(task.TaskId, variables), strict: true);
             return instance;
         }, ct);
@@ -135,11 +138,23 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         if (task.AssigneeId != me.Id && !IsLeader())
             throw CoBanException.Forbidden("只有办理人或带班领导可以修改期限", "only the assignee or the duty leader may change the dates");
         var before = Json(new { task.Due, task.FollowUp });
+        var cleared = task.Due is not null && request.Due is null;
         task.Due = request.Due?.ToUniversalTime();
         task.FollowUp = request.FollowUp?.ToUniversalTime();
         Journal(task, "task.dates", $"{me.DisplayName} 修改任务“{task.Name}”的期限", before, Json(new { task.Due, task.FollowUp }));
-        await db.SaveChangesAsync(ct);
-        return task;
+        if (!cleared)
+        {
+            // A new date is followed by the deadline's next alert (it re-plans): nothing else to do now.
+            await db.SaveChangesAsync(ct);
+            return task;
+        }
+        // No due date any more: the task's deadline ends now, or its reminders would go on for a date nobody keeps.
+        // So a task without a due date never has pending alerts, which lets completing it skip looking for them.
+        return await runtime.InUnitAsync(me.Actor, async unit =>
+        {
+            await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
+            return task;
+        }, ct);
     }
 
     public async Task<CommentInfo> CommentAsync(long id, string? text, CancellationToken ct)

@@ -27,13 +27,23 @@ public sealed class GatewayThroughRuntime(HostUnderTest host, ProcedureVersion v
             var wantApproved = _next++ % 2 == 0;
             using var scope = host.Services.CreateScope();
             var runtime = scope.ServiceProvider.GetRequiredService<RuntimeService>();
-            var instance = await runtime.StartAsync(version, 1, "UserTaskGateway", new Dictionary<string, object?> { ["approved"] = wantApproved }, Actor.System, CancellationToken.None);
+            // The start, as POST /api/v1/instances makes it; the new task's id is what the desk's task list then shows.
+            var (instance, created) = await runtime.InUnitAsync(Actor.System, async unit =>
+            {
+                var started = await unit.StartAsync(version, 1, "UserTaskGateway", new Start(new Dictionary<string, object?> { ["approved"] = wantApproved }, null),
+                    null, null, null, CancellationToken.None);
+                await unit.RunAsync(CancellationToken.None);
+                return (started, unit.Db.Tracked<WorkTask>().Single(t => t.InstanceId == started.Id));
+            }, CancellationToken.None);
+            // The completion, as TaskService.CompleteAsync makes it for POST /api/v1/tasks/{id}/complete (less the caller's rights).
             var ended = await runtime.InUnitAsync(Actor.System, async unit =>
             {
-                var task = await unit.Db.Set<WorkTask>().FirstAsync(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open);
+                var task = await unit.Db.FindRowAsync<WorkTask>(created.Id, CancellationToken.None) ?? throw new InvalidOperationException($"task {created.Id} not found");
+                if (task.Status != WorkTaskStatus.Open) throw new InvalidOperationException($"task {task.Id} is not open");
+                var loaded = await unit.LoadAsync(task.InstanceId, CancellationToken.None);
                 task.Status = WorkTaskStatus.Completed;
                 task.CompletedAt = unit.Now;
-                var loaded = await unit.LoadAsync(instance.Id, CancellationToken.None);
+                if (task.Due is not null) await unit.CancelTaskTimersAsync(task.Id, CancellationToken.None);
                 unit.Enqueue(loaded, new CompleteTask(task.TaskId), strict: true);
                 return loaded;
             }, CancellationToken.None);

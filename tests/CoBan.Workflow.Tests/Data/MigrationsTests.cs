@@ -13,7 +13,7 @@ public class MigrationsTests
         var file = Path.Combine(Path.GetTempPath(), $"coban-migrations-{Guid.NewGuid():N}.db");
         try
         {
-            await using var db = new SqliteCoBanDbContext(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseSqlite($"Data Source={file}").Options);
+            await using var db = new SqliteCoBanDbContext(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseCoBanSqlite($"Data Source={file}").Options);
             db.Database.HasPendingModelChanges().ShouldBeFalse("the model changed without a migration: run src/CoBan.Workflow/Data/add-migration.sh <Name>");
             await db.Database.MigrateAsync();
             (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();

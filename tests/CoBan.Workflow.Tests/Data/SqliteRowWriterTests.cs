@@ -45,7 +45,7 @@ public sealed class SqliteRowWriterTests : IAsyncLifetime
     }
 
     private SqliteCoBanDbContext Context() => new(new DbContextOptionsBuilder<SqliteCoBanDbContext>()
-        .UseSqlite($"Data Source={_file}")
+        .UseCoBanSqlite($"Data Source={_file}")
         .AddInterceptors(new SqlitePragmas())
         .LogTo(_ => Interlocked.Increment(ref _efCommands), [RelationalEventId.CommandExecuted])
         .Options);
@@ -176,6 +176,67 @@ public sealed class SqliteRowWriterTests : IAsyncLifetime
         (await read.Set<WorkTask>().CountAsync(t => t.InstanceId == instance.Id)).ShouldBe(0);
         (await read.Set<JournalEntry>().CountAsync(j => j.InstanceId == instance.Id)).ShouldBe(0);
     }
+    [Fact]
+    public async Task A_step_row_found_by_key_is_read_as_EF_reads_it_tracked_and_only_once()
+    {
+        var due = new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(8));
+        long instanceId, taskId;
+        await using (var db = Context())
+        {
+            var instance = Instance("{\"v\":1}");
+            instance.Path = "start,review";
+            instance.Status = InstanceStatus.Completed;
+            instance.ParentCallId = 3;
+            db.Add(instance);
+            await db.SaveChangesAsync();
+            var task = new WorkTask { InstanceId = instance.Id, TaskId = 1, ElementId = "review", Name = "审核", BureauId = 1, Due = due, Manual = true, Delegation = DelegationState.Pending, CreatedAt = due.AddDays(-3) };
+            db.Add(task);
+            await db.SaveChangesAsync();
+            (instanceId, taskId) = (instance.Id, task.Id);
+        }
+
+        await using var read = Context();
+        await using var transaction = await read.Database.BeginTransactionAsync();
+        var before = _efCommands;
+        var found = (await read.FindRowAsync<WorkTask>(taskId, CancellationToken.None)).ShouldNotBeNull();
+        var foundInstance = (await read.FindRowAsync<ProcessInstance>(instanceId, CancellationToken.None)).ShouldNotBeNull();
+        (await read.FindRowAsync<WorkTask>(taskId + 1000, CancellationToken.None)).ShouldBeNull();
+        _efCommands.ShouldBe(before, "inside a transaction the lookups are prepared statements, not EF queries");
+
+        found.Due.ShouldBe(due);
+        found.CreatedAt.ShouldBe(due.AddDays(-3));
+        found.Manual.ShouldBeTrue();
+        found.Delegation.ShouldBe(DelegationState.Pending);
+        found.AssigneeId.ShouldBeNull();
+        found.CompletedAt.ShouldBeNull();
+        foundInstance.State.ShouldBe("{\"v\":1}");
+        foundInstance.Status.ShouldBe(InstanceStatus.Completed);
+        foundInstance.ParentCallId.ShouldBe(3);
+        foundInstance.StartedAt.ShouldBe(Instance().StartedAt);
+        read.Entry(found).State.ShouldBe(EntityState.Unchanged);
+        (await read.FindRowAsync<WorkTask>(taskId, CancellationToken.None)).ShouldBeSameAs(found, "a tracked row is returned, not read again");
+        (await read.Set<WorkTask>().SingleAsync(t => t.Id == taskId)).ShouldBeSameAs(found, "EF resolves to the same tracked row");
+
+        // Tracked like EF's own: a change is saved, and only the changed columns are.
+        found.Status = WorkTaskStatus.Completed;
+        await read.SaveChangesAsync();
+        await transaction.CommitAsync();
+        await using var check = Context();
+        var stored = await check.Set<WorkTask>().SingleAsync(t => t.Id == taskId);
+        stored.Status.ShouldBe(WorkTaskStatus.Completed);
+        stored.Due.ShouldBe(due);
+    }
+
+    [Fact]
+    public async Task Step_row_tables_take_their_keys_from_the_rowid_without_AUTOINCREMENT()
+    {
+        await using var db = Context();
+        var tables = await db.Database.SqlQueryRaw<string>("SELECT name || ':' || sql AS \"Value\" FROM sqlite_master WHERE type = 'table'").ToListAsync();
+        foreach (var table in new[] { "ProcessInstance", "WorkTask", "JournalEntry" })
+            tables.Single(t => t.StartsWith(table + ":")).ShouldNotContain("AUTOINCREMENT");
+        tables.Single(t => t.StartsWith("ScheduledTimer:")).ShouldContain("AUTOINCREMENT", customMessage: "other tables keep EF's convention");
+    }
+
     [Fact]
     public async Task Prepared_statements_stay_with_their_native_connection_when_the_pool_hands_the_context_another()
     {

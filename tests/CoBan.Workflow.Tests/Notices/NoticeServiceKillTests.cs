@@ -92,7 +92,7 @@ public class NoticeServiceKillTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     private static SqliteCoBanDbContext Open(string connectionString) =>
-        new(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options);
+        new(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseCoBanSqlite(connectionString).AddInterceptors(new SqlitePragmas()).Options);
 
     private static async Task<List<NoticeDelivery>> StatusesAsync(string database)
     {

@@ -16,7 +16,7 @@ public sealed class TaskListPlanTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = new SqliteCoBanDbContext(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseSqlite($"Data Source={_file}").Options);
+        _db = new SqliteCoBanDbContext(new DbContextOptionsBuilder<SqliteCoBanDbContext>().UseCoBanSqlite($"Data Source={_file}").Options);
         await _db.Database.MigrateAsync();
     }
 

@@ -98,6 +98,30 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Clearing_a_task_due_date_ends_its_deadline_and_nothing_more_goes_out()
+    {
+        await using var host = await TimerHosts.ManualAsync();
+        await TimerHosts.StartAsync(host, TimerModels.TaskWithDue("due-flow"));
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).Count.ShouldBe(3);
+
+        var leader = await host.LoginAsync("liu.yang");
+        var zhang = await host.LoginAsync("zhang.wei");
+        var task = (await zhang.GetJsonAsync("/api/v1/tasks")).AsArray().Single()!;
+        var changed = await leader.PutJsonAsync($"/api/v1/tasks/{task["id"]}/dates", new { due = (DateTimeOffset?)null });
+        changed["due"].ShouldBeNull();
+
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).ShouldBeEmpty();
+        (await host.JournalAsync("task.dates")).ShouldHaveSingleItem();
+        (await host.AtAsync(2026, 10, 20, 9)).ShouldBe(0);
+        (await host.NoticesAsync()).ShouldBeEmpty();
+
+        // Completing it later has no alerts left to look for (a new sign-in: the clock moved past the session).
+        zhang = await host.LoginAsync("zhang.wei");
+        await zhang.PostJsonAsync($"/api/v1/tasks/{task["id"]}/complete", new { });
+        (await zhang.GetJsonAsync("/api/v1/tasks")).AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_reminder_defaults_come_from_configuration()
     {
         await using var host = await TimerHosts.ManualAsync(settings: new Dictionary<string, string?>
