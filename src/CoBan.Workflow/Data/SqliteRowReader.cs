@@ -1,7 +1,6 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoBan.Workflow.Data;
 
@@ -39,8 +38,7 @@ internal static class SqliteRowReader
             tracker.AutoDetectChangesEnabled = detect;
         }
 
-        var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        if (table.Find(key, transaction, SqliteStatements.For(connection)) is not T found) return true;
+        if (table.Find(key, SqliteStatements.For(connection)) is not T found) return true;
         db.Attach(found);
         row = found;
         return true;

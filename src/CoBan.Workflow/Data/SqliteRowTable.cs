@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -65,74 +64,88 @@ internal sealed class SqliteRowTable
     private static InvalidOperationException Unsupported(IEntityType type, string why) =>
         new($"{type.DisplayName()} is marked as a step row but {why}; the SQLite row writer only writes plain tables");
 
-    public void Insert(EntityEntry entry, SqliteTransaction transaction, SqliteStatements statements)
+    public void Insert(EntityEntry entry, SqliteStatements statements)
     {
         var keyProperty = entry.Property(_key);
         var withKey = !keyProperty.IsTemporary && entry.CurrentValues[_key] is long and not 0;
-        var command = statements.Get((this, withKey ? InsertWithKey : InsertReturningKey), static k => k.Item1.InsertSql(k.Item2 == InsertWithKey));
-        command.Transaction = transaction;
-        var values = entry.CurrentValues;
-        var n = 0;
-        for (var i = 0; i < _columns.Length; i++)
-            if (withKey || i != _keyColumn) command.Parameters[n++].Value = Provider(i, values[_columns[i]]);
-        if (withKey)
+        var statement = statements.Get((this, withKey ? InsertWithKey : InsertReturningKey), static k => k.Item1.InsertSql(k.Item2 == InsertWithKey));
+        try
         {
-            command.ExecuteNonQuery();
-            return;
+            var values = entry.CurrentValues;
+            var position = 1;
+            for (var i = 0; i < _columns.Length; i++)
+                if (withKey || i != _keyColumn) statement.Bind(position++, Provider(i, values[_columns[i]]));
+            if (statement.Step() && !withKey) keyProperty.CurrentValue = statement.Int64(0);
         }
-        keyProperty.CurrentValue = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        finally
+        {
+            statement.Reset();
+        }
     }
 
-    private (string, int) InsertSql(bool withKey)
+    private string InsertSql(bool withKey)
     {
         var columns = _columns.Where(p => withKey || p != _key).ToList();
-        return ($"INSERT INTO \"{_table}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))}){(withKey ? "" : $" RETURNING \"{_key.GetColumnName()}\"")}", columns.Count);
+        return $"INSERT INTO \"{_table}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}){(withKey ? "" : $" RETURNING \"{_key.GetColumnName()}\"")}";
     }
 
-    public void Update(EntityEntry entry, SqliteTransaction transaction, SqliteStatements statements)
+    public void Update(EntityEntry entry, SqliteStatements statements)
     {
         ulong modified = 0;
         for (var i = 0; i < _columns.Length; i++)
             if (entry.Property(_columns[i]).IsModified) modified |= 1UL << i;
         if (modified == 0) return;
-        var command = statements.Get((this, modified), static k => k.Item1.UpdateSql(k.Item2));
-        command.Transaction = transaction;
-        var current = entry.CurrentValues;
-        var original = entry.OriginalValues;
-        var p = 0;
-        for (var i = 0; i < _columns.Length; i++)
-            if ((modified & (1UL << i)) != 0) command.Parameters[p++].Value = Provider(i, current[_columns[i]]);
-        command.Parameters[p++].Value = Provider(_keyColumn, original[_key]);
-        foreach (var token in _tokenColumns) command.Parameters[p++].Value = Provider(token, original[_columns[token]]);
-        if (command.ExecuteNonQuery() != 1)
+        var statement = statements.Get((this, modified), static k => k.Item1.UpdateSql(k.Item2));
+        int changed;
+        try
+        {
+            var current = entry.CurrentValues;
+            var original = entry.OriginalValues;
+            var position = 1;
+            for (var i = 0; i < _columns.Length; i++)
+                if ((modified & (1UL << i)) != 0) statement.Bind(position++, Provider(i, current[_columns[i]]));
+            statement.Bind(position++, Provider(_keyColumn, original[_key]));
+            foreach (var token in _tokenColumns) statement.Bind(position++, Provider(token, original[_columns[token]]));
+            statement.Step();
+            changed = statement.Changes;
+        }
+        finally
+        {
+            statement.Reset();
+        }
+        if (changed != 1)
             throw new DbUpdateConcurrencyException(
                 $"The {_type.DisplayName()} row was changed or deleted by someone else since it was read; its update affected no row.");
     }
 
-    private (string, int) UpdateSql(ulong modified)
+    private string UpdateSql(ulong modified)
     {
         var set = Enumerable.Range(0, _columns.Length).Where(i => (modified & (1UL << i)) != 0).ToList();
-        return ($"UPDATE \"{_table}\" SET {string.Join(", ", set.Select((c, n) => $"\"{_columns[c].GetColumnName()}\" = @p{n}"))} " +
-            $"WHERE \"{_key.GetColumnName()}\" = @p{set.Count}{string.Concat(_tokenColumns.Select((t, n) => $" AND \"{_columns[t].GetColumnName()}\" = @p{set.Count + 1 + n}"))}",
-            set.Count + 1 + _tokenColumns.Length);
+        return $"UPDATE \"{_table}\" SET {string.Join(", ", set.Select((c, n) => $"\"{_columns[c].GetColumnName()}\" = ?{n + 1}"))} " +
+            $"WHERE \"{_key.GetColumnName()}\" = ?{set.Count + 1}{string.Concat(_tokenColumns.Select((t, n) => $" AND \"{_columns[t].GetColumnName()}\" = ?{set.Count + 2 + n}"))}";
     }
 
     /// <summary>The row with <paramref name="key"/> as a new, untracked entity, or null when there is none.</summary>
-    public object? Find(long key, SqliteTransaction? transaction, SqliteStatements statements)
+    public object? Find(long key, SqliteStatements statements)
     {
-        var command = statements.Get((this, SelectByKey), static k => k.Item1.SelectSql());
-        command.Transaction = transaction;
-        command.Parameters[0].Value = key;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        var entity = Activator.CreateInstance(_type.ClrType)!;
-        for (var i = 0; i < _columns.Length; i++) _setters[i](entity, Model(i, reader));
-        return entity;
+        var statement = statements.Get((this, SelectByKey), static k => k.Item1.SelectSql());
+        try
+        {
+            statement.Bind(1, key);
+            if (!statement.Step()) return null;
+            var entity = Activator.CreateInstance(_type.ClrType)!;
+            for (var i = 0; i < _columns.Length; i++) _setters[i](entity, Model(i, statement));
+            return entity;
+        }
+        finally
+        {
+            statement.Reset();
+        }
     }
 
-    private (string, int) SelectSql() =>
-        ($"SELECT {string.Join(", ", _columns.Select(c => $"\"{c.GetColumnName()}\""))} FROM \"{_table}\" WHERE \"{_key.GetColumnName()}\" = @p0", 1);
+    private string SelectSql() =>
+        $"SELECT {string.Join(", ", _columns.Select(c => $"\"{c.GetColumnName()}\""))} FROM \"{_table}\" WHERE \"{_key.GetColumnName()}\" = ?1";
 
     /// <summary>The value as the column stores it, through the model's converter (e.g. times as UTC ticks).</summary>
     private object Provider(int column, object? value)
@@ -142,14 +155,14 @@ internal sealed class SqliteRowTable
     }
 
     /// <summary>The stored value as the entity holds it: read as the converter's provider type, then converted back.</summary>
-    private object? Model(int column, SqliteDataReader reader)
+    private object? Model(int column, SqliteStatement row)
     {
-        if (reader.IsDBNull(column)) return null;
+        if (row.IsNull(column)) return null;
         var type = _providerTypes[column];
-        object stored = type == typeof(long) ? reader.GetInt64(column)
-            : type == typeof(int) ? reader.GetInt32(column)
-            : type == typeof(bool) ? reader.GetBoolean(column)
-            : reader.GetString(column);
+        object stored = type == typeof(long) ? row.Int64(column)
+            : type == typeof(int) ? (int)row.Int64(column)
+            : type == typeof(bool) ? row.Int64(column) != 0
+            : row.Text(column);
         return _mappings[column].Converter is { } converter ? converter.ConvertFromProvider(stored) : stored;
     }
 

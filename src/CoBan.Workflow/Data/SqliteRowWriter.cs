@@ -27,12 +27,12 @@ internal static class SqliteRowWriter
         var transaction = ownTransaction ? database.BeginTransaction() : database.CurrentTransaction!;
         try
         {
-            var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+            // The statements run on the connection, so inside the transaction it has open.
             var statements = SqliteStatements.For((SqliteConnection)database.GetDbConnection());
             foreach (var (entry, table) in pending)
             {
-                if (entry.State == EntityState.Added) table.Insert(entry, sqliteTransaction, statements);
-                else table.Update(entry, sqliteTransaction, statements);
+                if (entry.State == EntityState.Added) table.Insert(entry, statements);
+                else table.Update(entry, statements);
             }
             if (ownTransaction) transaction.Commit();
         }

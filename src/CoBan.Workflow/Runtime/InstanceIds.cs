@@ -23,17 +23,24 @@ internal sealed class InstanceIds
         if (db.Database.CurrentTransaction is not { } transaction) return null;
         if (db is not SqliteCoBanDbContext)
             return await ScalarAsync(db, transaction, """SELECT nextval(pg_get_serial_sequence('"ProcessInstance"', 'Id'))""", ct);
-        if (_next == 0) _next = 1 + HighestSqlite(db, transaction);
+        if (_next == 0) _next = 1 + HighestSqlite(db);
         return _next++;
     }
 
-    private static long HighestSqlite(CoBanDbContext db, IDbContextTransaction transaction)
+    private static long HighestSqlite(CoBanDbContext db)
     {
         // Prepared once per connection: every start asks.
-        var command = SqliteStatements.For((SqliteConnection)db.Database.GetDbConnection())
-            .Get(typeof(InstanceIds), static _ => ("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ProcessInstance\"", 0));
-        command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-        return (long)command.ExecuteScalar()!;
+        var statement = SqliteStatements.For((SqliteConnection)db.Database.GetDbConnection())
+            .Get(typeof(InstanceIds), static _ => "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ProcessInstance\"");
+        try
+        {
+            statement.Step();
+            return statement.Int64(0);
+        }
+        finally
+        {
+            statement.Reset();
+        }
     }
 
     private static async Task<long> ScalarAsync(CoBanDbContext db, IDbContextTransaction transaction, string sql, CancellationToken ct)

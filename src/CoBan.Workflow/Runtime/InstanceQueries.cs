@@ -25,7 +25,7 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
         var query = from i in db.Set<ProcessInstance>().AsNoTracking()
                     join p in db.Set<Procedure>() on i.ProcedureId equals p.Id
                     join v in db.Set<ProcedureVersion>() on i.ProcedureVersionId equals v.Id
-                    where visible.Contains(i.BureauId) && (procedureId == null || i.ProcedureId == procedureId) && (version == null || v.Number == version)
+                    where visible.Contains(i.BureauId) && (procedureId == null || v.ProcedureId == procedureId) && (version == null || v.Number == version)
                     select new { i, p.Key, v.Number };
         query = status switch
         {

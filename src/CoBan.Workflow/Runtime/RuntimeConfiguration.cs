@@ -12,8 +12,9 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.ProcessId).HasMaxLength(200);
         b.Property(x => x.BusinessKey).HasMaxLength(100);
-        // Not (ProcedureId, Status): an instance that ends would move its entry, one more page written by its last step.
-        b.HasIndex(x => x.ProcedureId);
+        // One index for "instances of a procedure (version)": a procedure's instances are found through its versions
+        // (InstanceQueries), so a start writes one entry instead of two. Not with Status: an instance that ends would
+        // move its entry, one more page written by its last step.
         b.HasIndex(x => x.ProcedureVersionId);
         // Most instances have no case, business key or parent: their rows stay out of these indexes (no page to write).
         b.HasIndex(x => x.CaseId).HasFilter("\"CaseId\" IS NOT NULL");

@@ -15,7 +15,9 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(x => new { x.AssigneeId, x.Status }).HasFilter("\"AssigneeId\" IS NOT NULL");
         // Status leads this one only so that SQLite can search it: the group list's OR (candidate bureau or candidate
         // users) leaves it no other column to search on. Every entry has Status 0; an entry is removed, never moved.
-        b.HasIndex(x => new { x.Status, x.CandidateBureauId }, "IX_WorkTask_GroupQueue").HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
+        // Only a task someone can claim is queued: one with no assignee and no candidates is in no one's group list.
+        b.HasIndex(x => new { x.Status, x.CandidateBureauId }, "IX_WorkTask_GroupQueue")
+            .HasFilter(TaskQueries.GroupQueueFilter);
         b.HasIndex(x => x.BureauId, "IX_WorkTask_BureauQueue").HasFilter("\"Status\" = 0");
         b.HasIndex(x => x.CaseId).HasFilter("\"CaseId\" IS NOT NULL");
         b.Property(x => x.ElementId).HasMaxLength(200);

@@ -34,6 +34,9 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
     /// A task list as SQL, most urgent first (before the candidate check of the group list and paging). Each list
     /// searches an index of its own (TaskConfiguration); Tasks/TaskListPlanTests reads SQLite's plan for each.
     /// </summary>
+    /// <summary>The open, unassigned tasks that have candidates: the ones a group list can show.</summary>
+    public const string GroupQueueFilter = "\"Status\" = 0 AND \"AssigneeId\" IS NULL AND (\"CandidateRoles\" IS NOT NULL OR \"CandidateUsers\" IS NOT NULL)";
+
     public static IQueryable<WorkTask> Listing(IQueryable<WorkTask> tasks, bool open, string? filter, string? userId, long bureauId, IReadOnlyCollection<long> visible)
     {
         // Two queries rather than one with the flag as a parameter: only a literal status lets SQLite use the open-task queues.
@@ -41,7 +44,9 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         query = filter switch
         {
             "mine" or null => query.Where(t => t.AssigneeId == userId),
-            "group" => query.Where(t => t.AssigneeId == null && (t.CandidateBureauId == bureauId || t.CandidateUsers != null)),
+            // The middle condition is the group queue's own filter, word for word, which is how SQLite knows it may use it.
+            "group" => query.Where(t => t.AssigneeId == null && (t.CandidateRoles != null || t.CandidateUsers != null)
+                && ((t.CandidateBureauId == bureauId && t.CandidateRoles != null) || t.CandidateUsers != null)),
             "bureau" => query.Where(t => visible.Contains(t.BureauId)),
             _ => throw Api.CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
         };

@@ -1531,8 +1531,6 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.HasIndex("ParentInstanceId")
                         .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
-                    b.HasIndex("ProcedureId");
-
                     b.HasIndex("ProcedureVersionId");
 
                     b.ToTable("ProcessInstance");
@@ -1956,7 +1954,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 0");
 
                     b.HasIndex(new[] { "Status", "CandidateBureauId" }, "IX_WorkTask_GroupQueue")
-                        .HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL");
+                        .HasFilter("\"Status\" = 0 AND \"AssigneeId\" IS NULL AND (\"CandidateRoles\" IS NOT NULL OR \"CandidateUsers\" IS NOT NULL)");
 
                     b.ToTable("WorkTask");
 

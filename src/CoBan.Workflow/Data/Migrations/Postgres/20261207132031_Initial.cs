@@ -1498,11 +1498,6 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 filter: "\"ParentInstanceId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProcessInstance_ProcedureId",
-                table: "ProcessInstance",
-                column: "ProcedureId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProcessInstance_ProcedureVersionId",
                 table: "ProcessInstance",
                 column: "ProcedureVersionId");
@@ -1624,7 +1619,7 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 name: "IX_WorkTask_GroupQueue",
                 table: "WorkTask",
                 columns: new[] { "Status", "CandidateBureauId" },
-                filter: "\"Status\" = 0 AND \"AssigneeId\" IS NULL");
+                filter: "\"Status\" = 0 AND \"AssigneeId\" IS NULL AND (\"CandidateRoles\" IS NOT NULL OR \"CandidateUsers\" IS NOT NULL)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkTask_InstanceId_TaskId",
