@@ -58,22 +58,22 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
         // 部门开始办理: a commitment case on its way.
         var handling = await RegisterAsync("zhou.hui", "WSJ-001", "霸州市康乐洗浴中心", "13911110007",
             ["公共场所卫生许可申请表", "营业执照复印件", "卫生管理制度", "从业人员健康合格证明", "卫生检测（评价）报告"], type: ApplicantType.Enterprise, contact: "孙伟", ct: ct);
-        await CompleteAsync(handling, "review", "zhou.hui", new() { ["kind"] = "commitment", ["committedDays"] = 10L }, ct);
+        await CompleteAsync(handling, "review", "zhou.hui", new() { ["kind"] = "commitment", ["committedDays"] = await CommitAsync(handling, 10, ct) }, ct);
 
         // 特别程序开始 and 特别程序结束.
         var special = await RegisterAsync("xu.lei", "ZRZY-001", "霸州市宏达建筑工程有限公司", "13911110008",
             ["建设工程规划许可申请表", "建设项目用地证明", "建设工程设计方案", "建设单位身份证明"], type: ApplicantType.Enterprise, contact: "钱进", ct: ct);
-        await CompleteAsync(special, "review", "xu.lei", new() { ["kind"] = "commitment" }, ct);
+        await CompleteAsync(special, "review", "xu.lei", new() { ["kind"] = "commitment", ["committedDays"] = await CommitAsync(special, null, ct) }, ct);
         await CompleteAsync(special, "handle", "xu.lei", new() { ["outcome"] = "special", ["specialKind"] = "inspection", ["specialReason"] = "需现场踏勘" }, ct);
         var resumed = await RegisterAsync("li.na", "SCJG-002", "霸州市好味道小吃店", "13911110009",
             ["食品经营许可申请书", "营业执照复印件", "法定代表人（负责人）身份证明", "经营场所平面图及设备布局图", "食品安全管理制度"], type: ApplicantType.Enterprise, contact: "吴芳", ct: ct);
-        await CompleteAsync(resumed, "review", "li.na", new() { ["kind"] = "commitment", ["committedDays"] = 8L }, ct);
+        await CompleteAsync(resumed, "review", "li.na", new() { ["kind"] = "commitment", ["committedDays"] = await CommitAsync(resumed, 8, ct) }, ct);
         await CompleteAsync(resumed, "handle", "li.na", new() { ["outcome"] = "special", ["specialKind"] = "inspection" }, ct);
         await CompleteAsync(resumed, "special", "li.na", new() { ["specialResult"] = "现场核查合格" }, ct);
 
         // 办结（不通过）with a real-name bad review: rectification under way.
         var rejected = await RegisterAsync("zhang.wei", "SCJG-001", "陈刚", "13911110010", ["个体工商户登记申请书", "经营者身份证明", "经营场所使用证明"], ct: ct);
-        await CompleteAsync(rejected, "review", "zhang.wei", new() { ["kind"] = "commitment", ["committedDays"] = 3L }, ct);
+        await CompleteAsync(rejected, "review", "zhang.wei", new() { ["kind"] = "commitment", ["committedDays"] = await CommitAsync(rejected, 3, ct) }, ct);
         await CompleteAsync(rejected, "handle", "zhang.wei", new() { ["outcome"] = "rejected", ["result"] = "经营场所位于禁止经营区域" }, ct);
         await CompleteAsync(rejected, "log", "zhang.wei", SignedOnPaper, ct);
         await evaluations.EvaluateAsync(rejected, new EvaluationRequest(2, "跑了两趟才说不能办", true), "desk", await ActorAsync("zhang.wei", ct), ct);
@@ -82,7 +82,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
         var tolerant = await RegisterAsync("zhu.lin", "NMZ-002", "王桂兰", "13911110011", ["居民身份证"], ct: ct);
         await CompleteAsync(tolerant, "review", "zhu.lin", new()
         {
-            ["kind"] = "commitment", ["tolerant"] = true, ["toleranceCommitment"] = "本人承诺 3 个工作日内补交户口簿", ["supplementBy"] = await WorkingDaysAheadAsync(tolerant, 3, ct),
+            ["kind"] = "commitment", ["committedDays"] = await CommitAsync(tolerant, null, ct), ["tolerant"] = true, ["toleranceCommitment"] = "本人承诺 3 个工作日内补交户口簿", ["supplementBy"] = await WorkingDaysAheadAsync(tolerant, 3, ct),
         }, ct);
         await CompleteAsync(tolerant, "tolerant_supply", "zhu.lin", new() { ["received"] = new List<object?> { "户口簿" } }, ct);
         await CompleteAsync(tolerant, "handle", "zhu.lin", new() { ["outcome"] = "approved" }, ct);
@@ -99,7 +99,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
 
         // 撤回 (after acceptance) and 撤销 (registered in error).
         var recalled = await RegisterAsync("chen.jing", "RSJ-002", "杨帆", "13911110013", ["居民身份证", "解除或终止劳动关系证明", "银行账户信息"], ct: ct);
-        await CompleteAsync(recalled, "review", "chen.jing", new() { ["kind"] = "commitment" }, ct);
+        await CompleteAsync(recalled, "review", "chen.jing", new() { ["kind"] = "commitment", ["committedDays"] = await CommitAsync(recalled, null, ct) }, ct);
         await CaseCommands.EndAsync(runtime, lifecycle, await ActorAsync("chen.jing", ct), recalled, CaseStatus.Recalled, "申请人撤回申请：已重新就业", ct);
         var revoked = await RegisterAsync("li.na", "SCJG-005", "霸州市测试数据有限公司", "13911110014", ["企业设立登记申请书"], type: ApplicantType.Enterprise, contact: "测试", ct: ct);
         await CaseCommands.EndAsync(runtime, lifecycle, await ActorAsync("liu.yang", ct), revoked, CaseStatus.Revoked, "刘洋 撤销：重复登记", ct);
@@ -179,6 +179,14 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
     {
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == userName, ct);
         return new Actor(user.Id, user.DisplayName, null, user.BureauId);
+    }
+
+    /// <summary>The days a commitment made now runs (<paramref name="wanted"/>, or the matter's limit), as far as the loaded calendars count (<see cref="DemoCalendar"/>).</summary>
+    private async Task<long> CommitAsync(long caseId, int? wanted, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
+        var limit = wanted ?? await db.Set<Matter>().Where(m => m.Id == c.MatterId).Select(m => m.LimitWorkingDays).FirstAsync(ct);
+        return await DemoCalendar.CommitmentAsync(deadlines, db, c.BureauId, c.RegisteredAt, limit, ct);
     }
 
     private async Task<string> WorkingDaysAheadAsync(long caseId, int days, CancellationToken ct)

@@ -104,6 +104,11 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
         // One in five commitment matters is brought with a material missing: the one-time notice, then the supplement.
         var missing = matter.Limit > 0 && matter.Materials.Length > 1 && random.Next(5) == 0 ? matter.Materials[^1] : null;
         var received = missing is null ? matter.Materials : matter.Materials[..^1];
+        // The procedure counts the committed deadline when the case is accepted (at most four working days after the
+        // visit, a missing material included). Late in a year, before the State Council's holiday notice for the next
+        // one is loaded, a deadline running into it cannot be counted and the case would stop at an incident, as it
+        // should; the history shows cases that were handled, so it leaves such a visit out.
+        if (matter.Limit > 0 && !await DemoCalendar.CountableAsync(deadlines, db, bureauId, at, matter.Limit + 4, ct)) return;
         s.At(at, $"{coordinator} registers {matter.Code}", async () => s.CaseId = await cases.RegisterAsync(coordinator, matter.Code, applicant, phone, received, ct));
         var t = at.AddMinutes(5 + random.Next(10));
         if (missing is not null)

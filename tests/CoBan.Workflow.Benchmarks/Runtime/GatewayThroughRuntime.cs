@@ -27,7 +27,7 @@ public sealed class GatewayThroughRuntime(HostUnderTest host, ProcedureVersion v
             var wantApproved = _next++ % 2 == 0;
             using var scope = host.Services.CreateScope();
             var runtime = scope.ServiceProvider.GetRequiredService<RuntimeService>();
-            // The start, as POST /api/v1/instances makes it; the new task's id is what the desk's task list then shows.
+            // The start, as RuntimeService.StartAsync makes it; the new task's id is what the desk's task list then shows.
             var (instance, created) = await runtime.InUnitAsync(Actor.System, async unit =>
             {
                 var started = await unit.StartAsync(version, 1, "UserTaskGateway", new Start(new Dictionary<string, object?> { ["approved"] = wantApproved }, null),
