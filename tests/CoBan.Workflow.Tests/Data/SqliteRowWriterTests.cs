@@ -11,9 +11,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CoBan.Workflow.Tests.Data;
 
 /// <summary>
-/// The SQLite row writer saves a step's instances, tasks and journal entries itself. What it writes must be what EF
-/// would have written (read back through EF), with EF's concurrency check and all-or-nothing behaviour, and it must
-/// leave every other save to EF. EF's own commands are counted to tell the two paths apart.
+/// On SQLite a step's instances, tasks and journal entries are saved and found by key without EF (SqliteRowWriter,
+/// SqliteRowReader). What is written must be what EF would have written (read back through EF), with EF's concurrency
+/// check and all-or-nothing behaviour, every other save must be left to EF, and a row found by key must be the row EF
+/// would have tracked. EF's own commands are counted to tell the paths apart.
 /// </summary>
 public sealed class SqliteRowWriterTests : IAsyncLifetime
 {
