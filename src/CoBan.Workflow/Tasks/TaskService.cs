@@ -138,21 +138,23 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         if (task.AssigneeId != me.Id && !IsLeader())
             throw CoBanException.Forbidden("只有办理人或带班领导可以修改期限", "only the assignee or the duty leader may change the dates");
         var before = Json(new { task.Due, task.FollowUp });
-        var cleared = task.Due is not null && request.Due is null;
+        var had = task.Due;
         task.Due = request.Due?.ToUniversalTime();
         task.FollowUp = request.FollowUp?.ToUniversalTime();
         Journal(task, "task.dates", $"{me.DisplayName} 修改任务“{task.Name}”的期限", before, Json(new { task.Due, task.FollowUp }));
-        if (!cleared)
+        if ((had is null) == (task.Due is null))
         {
-            // A new date is followed by the deadline's next alert (it re-plans): nothing else to do now.
+            // A changed date is followed by the deadline's next alert (it re-plans); no date before or after: nothing to watch.
             await db.SaveChangesAsync(ct);
             return task;
         }
-        // No due date any more: the task's deadline ends now, or its reminders would go on for a date nobody keeps.
-        // So a task without a due date never has pending alerts, which lets completing it skip looking for them.
+        // A task without a due date has no deadline, and one with a due date has one: a date set by hand is watched like
+        // one from the procedure (a fixed date, never recomputed), and a cleared one ends the deadline now, or its
+        // reminders would go on for a date nobody keeps. So completing a task without a due date has no alerts to look for.
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
-            await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
+            if (task.Due is null) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
+            else await deadlines.OpenAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), ct);
             return task;
         }, ct);
     }

@@ -19,14 +19,7 @@ public sealed class TaskDeadlineObserver(DeadlineService deadlines, ProcedureCat
         if (due.Count > 0)
         {
             await unit.Db.SaveChangesAsync(ct); // the deadlines and their timers name the tasks by id
-            foreach (var task in due)
-            {
-                var spec = new DeadlineSpec(DeadlineHolderKinds.Task, task.Id, task.BureauId, task.CreatedAt,
-                    LimitWorkingDays: Limit(step.Instance, task), DueAt: task.Due, InstanceId: task.InstanceId, CaseId: task.CaseId, WorkTaskId: task.Id,
-                    ElementId: task.ElementId, Title: task.Name ?? task.ElementId,
-                    RemindBeforeWorkingDays: ReminderPolicy.WorkingDays(task.RemindBefore), EscalateAfterWorkingDays: ReminderPolicy.WorkingDays(task.EscalateAfter));
-                await deadlines.OpenAsync(unit, spec, ct);
-            }
+            foreach (var task in due) await deadlines.OpenAsync(unit, Spec(task, Limit(step.Instance, task)), ct);
         }
         // A task created without a due date has no deadline (one whose due date was cleared later closes at its next alert).
         foreach (var task in step.EndedTasks.Where(t => t.Due is not null))
@@ -39,6 +32,13 @@ public sealed class TaskDeadlineObserver(DeadlineService deadlines, ProcedureCat
             if (task is { Due: not null }) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
         }
     }
+
+    /// <summary>The deadline of a task with a due date; <paramref name="limit"/> working days when the due date counts them (else fixed).</summary>
+    public static DeadlineSpec Spec(WorkTask task, int? limit) =>
+        new(DeadlineHolderKinds.Task, task.Id, task.BureauId, task.CreatedAt,
+            LimitWorkingDays: limit, DueAt: task.Due, InstanceId: task.InstanceId, CaseId: task.CaseId, WorkTaskId: task.Id,
+            ElementId: task.ElementId, Title: task.Name ?? task.ElementId,
+            RemindBeforeWorkingDays: ReminderPolicy.WorkingDays(task.RemindBefore), EscalateAfterWorkingDays: ReminderPolicy.WorkingDays(task.EscalateAfter));
 
     /// <summary>
     /// The due date counts working days when the element says so as a constant (coban:due="P3WD"): then it is

@@ -122,6 +122,29 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_due_date_set_by_hand_on_a_task_without_one_is_watched_like_one_from_the_procedure()
+    {
+        await using var host = await TimerHosts.ManualAsync();
+        await TimerHosts.StartAsync(host, TimerModels.TaskWithDue("plain-flow").Replace(" coban:due=\"P3WD\"", ""));
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).ShouldBeEmpty();
+
+        var leader = await host.LoginAsync("liu.yang");
+        var task = (await (await host.LoginAsync("zhang.wei")).GetJsonAsync("/api/v1/tasks")).AsArray().Single()!;
+        task["due"].ShouldBeNull();
+        await leader.PutJsonAsync($"/api/v1/tasks/{task["id"]}/dates", new { due = TimerHosts.Local(2026, 10, 10, 9) });
+
+        // The same alerts a coban:due of P3WD plans (see the first test), as a fixed date.
+        (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).Select(t => (t.Action, Local(t.DueAt))).ShouldBe(
+        [
+            ("reminder", TimerHosts.Local(2026, 10, 9, 9)),
+            ("overdue-leader", TimerHosts.Local(2026, 10, 10, 9)),
+            ("overdue-supervisor", TimerHosts.Local(2026, 10, 13, 9)),
+        ]);
+        (await host.AtAsync(2026, 10, 9, 9)).ShouldBe(1);
+        (await host.NoticesAsync()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task The_reminder_defaults_come_from_configuration()
     {
         await using var host = await TimerHosts.ManualAsync(settings: new Dictionary<string, string?>
