@@ -142,19 +142,18 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         task.Due = request.Due?.ToUniversalTime();
         task.FollowUp = request.FollowUp?.ToUniversalTime();
         Journal(task, "task.dates", $"{me.DisplayName} 修改任务“{task.Name}”的期限", before, Json(new { task.Due, task.FollowUp }));
-        if ((had is null) == (task.Due is null))
+        if (had == task.Due)
         {
-            // A changed date is followed by the deadline's next alert (it re-plans); no date before or after: nothing to watch.
             await db.SaveChangesAsync(ct);
             return task;
         }
-        // A task without a due date has no deadline, and one with a due date has one: a date set by hand is watched like
-        // one from the procedure (a fixed date, never recomputed), and a cleared one ends the deadline now, or its
-        // reminders would go on for a date nobody keeps. So completing a task without a due date has no alerts to look for.
+        // A task has a deadline exactly when it has a due date: a date set by hand is watched like one from the procedure
+        // (as a fixed date, never recomputed), a changed one moves the deadline and its alerts now, and a cleared one ends
+        // it, or its reminders would go on for a date nobody keeps. So completing a task without a due date has no
+        // alerts to look for.
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
-            if (task.Due is null) await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
-            else await deadlines.OpenAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), ct);
+            await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), $"{me.DisplayName} 在任务上修改", ct);
             return task;
         }, ct);
     }

@@ -129,6 +129,23 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
         return deadline;
     }
 
+    /// <summary>
+    /// The holder's own due time was set, changed or cleared by hand (a task's due date): its deadline follows now, so
+    /// the alerts are re-planned before any of them is due (a date moved earlier would otherwise lose its reminder).
+    /// One is opened when the holder had none, and closed when the due time is gone.
+    /// </summary>
+    public async Task FollowDueAsync(UnitOfWork unit, DeadlineSpec spec, string reason, CancellationToken ct)
+    {
+        if (spec.DueAt is not { } due)
+            await CloseAsync(unit, spec.HolderKind, spec.HolderId, ct);
+        else if (await FindOpenAsync(unit.Db, spec.HolderKind, spec.HolderId, ct) is { } open)
+        {
+            if (open.DueAt != due.ToUniversalTime()) await MoveAsync(unit, spec.HolderKind, spec.HolderId, due, reason, ct);
+        }
+        else
+            await OpenAsync(unit, spec, ct);
+    }
+
     /// <summary>The holder finished: its alerts are cancelled. Nothing happens when it has no open deadline.</summary>
     public async Task CloseAsync(UnitOfWork unit, string holderKind, long holderId, CancellationToken ct)
     {

@@ -69,7 +69,7 @@ public sealed class ReminderTests
     }
 
     [Fact]
-    public async Task Element_settings_win_over_the_defaults_and_a_task_due_date_changed_on_the_task_moves_its_reminders()
+    public async Task Element_settings_win_over_the_defaults_and_a_task_due_date_changed_on_the_task_moves_its_reminders_at_once()
     {
         await using var host = await TimerHosts.ManualAsync();
         await TimerHosts.StartAsync(host, TimerModels.TaskWithDue("due-flow", "P5WD", remindBefore: "P2WD", escalateAfter: "P1WD"));
@@ -85,9 +85,7 @@ public sealed class ReminderTests
         var task = (await (await host.LoginAsync("zhang.wei")).GetJsonAsync("/api/v1/tasks")).AsArray().Single()!;
         await leader.PutJsonAsync($"/api/v1/tasks/{task["id"]}/dates", new { due = TimerHosts.Local(2026, 10, 16, 17) });
 
-        // The reminder planned for the old date notices the change when it comes due and re-plans instead of reminding.
-        (await host.AtAsync(2026, 10, 10, 9)).ShouldBe(1);
-        (await host.NoticesAsync()).ShouldBeEmpty();
+        // The deadline follows at once: the alerts are re-planned for the new date, and the one for the old date is gone.
         (await host.JournalAsync("deadline.moved")).ShouldHaveSingleItem();
         (await host.TimersAsync(t => t.Status == TimerStatus.Pending)).Select(t => (t.Action, Local(t.DueAt))).ShouldBe(
         [
@@ -95,6 +93,8 @@ public sealed class ReminderTests
             ("overdue-leader", TimerHosts.Local(2026, 10, 16, 17)),
             ("overdue-supervisor", TimerHosts.Local(2026, 10, 19, 17)),
         ]);
+        (await host.AtAsync(2026, 10, 10, 9)).ShouldBe(0);
+        (await host.NoticesAsync()).ShouldBeEmpty();
     }
 
     [Fact]
