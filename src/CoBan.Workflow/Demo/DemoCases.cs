@@ -168,7 +168,6 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
             task.Status = WorkTaskStatus.Completed;
             task.CompletedAt = unit.Now;
             task.CompletedBy = actor.UserId;
-            if (task.Due is not null) await unit.CancelTaskTimersAsync(task.Id, ct);
             var instance = await unit.LoadAsync(task.InstanceId, ct);
             unit.Enqueue(instance, new CompleteTask(task.TaskId, variables), strict: true);
             return instance;

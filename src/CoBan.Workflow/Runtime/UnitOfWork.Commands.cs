@@ -165,18 +165,6 @@ public sealed partial class UnitOfWork
         TimersCancelled.Add(timer);
     }
 
-    /// <summary>Cancels the host's own timers (reminders, escalations) of a task that ended.</summary>
-    public async Task CancelTaskTimersAsync(long workTaskId, CancellationToken ct)
-    {
-        var pending = Db.Tracked<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToList();
-        pending.AddRange(await Db.Set<ScheduledTimer>().Where(t => t.WorkTaskId == workTaskId && t.Status == TimerStatus.Pending).ToListAsync(ct));
-        foreach (var timer in pending.Distinct())
-        {
-            timer.Status = TimerStatus.Cancelled;
-            TimersCancelled.Add(timer);
-        }
-    }
-
     public void AddTimer(ScheduledTimer timer)
     {
         Db.Add(timer);

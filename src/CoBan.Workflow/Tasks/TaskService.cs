@@ -125,8 +125,8 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
             task.Status = WorkTaskStatus.Completed;
             task.CompletedAt = unit.Now;
             task.CompletedBy = me.Id;
-            // Only a task with a due date has alerts (see SetDatesAsync).
-            if (task.Due is not null) await unit.CancelTaskTimersAsync(task.Id, ct);
+            // Its reminders end with its deadline, which TaskDeadlineObserver closes in this step (a task has a deadline
+            // exactly when it has a due date, see SetDatesAsync).
             unit.Enqueue(instance, new CompleteTask(task.TaskId, variables), strict: true);
             return instance;
         }, ct);
@@ -149,8 +149,8 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         }
         // A task has a deadline exactly when it has a due date: a date set by hand is watched like one from the procedure
         // (as a fixed date, never recomputed), a changed one moves the deadline and its alerts now, and a cleared one ends
-        // it, or its reminders would go on for a date nobody keeps. So completing a task without a due date has no
-        // alerts to look for.
+        // it, or its reminders would go on for a date nobody keeps. Completing the task then ends its alerts by closing
+        // that deadline (TaskDeadlineObserver), with nothing else to look for.
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
             await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), $"{me.DisplayName} 在任务上修改", ct);

@@ -43,7 +43,6 @@ public sealed class GatewayThroughRuntime(HostUnderTest host, ProcedureVersion v
                 var loaded = await unit.LoadAsync(task.InstanceId, CancellationToken.None);
                 task.Status = WorkTaskStatus.Completed;
                 task.CompletedAt = unit.Now;
-                if (task.Due is not null) await unit.CancelTaskTimersAsync(task.Id, CancellationToken.None);
                 unit.Enqueue(loaded, new CompleteTask(task.TaskId), strict: true);
                 return loaded;
             }, CancellationToken.None);
