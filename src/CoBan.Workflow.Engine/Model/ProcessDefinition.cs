@@ -32,6 +32,9 @@ public sealed class ProcessDefinition
     /// <summary>Where the process level starts: its start events, or (with none) the nodes without incoming flows.</summary>
     public IReadOnlyList<FlowNode> Starts { get; }
 
+    /// <summary>The event sub-processes at the process level: armed when an instance starts.</summary>
+    public IReadOnlyList<FlowNode> EventSubProcesses { get; internal set; } = [];
+
     /// <summary>Timer start events: the host schedules them per published version.</summary>
     public IEnumerable<FlowNode> TimerStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Timer);
 

@@ -65,6 +65,9 @@ public sealed partial class Simulator
                 case InstanceCompleted completed when instance.Parent is { } parent:
                     followUps.Add(() => ReturnToCaller(parent, completed));
                     break;
+                case EscalateToCaller escalation when instance.Parent is { } caller:
+                    followUps.Add(() => Apply(_instances[caller.Instance], new EscalateCallActivity(caller.CallId, escalation.EscalationCode)));
+                    break;
             }
         }
         // Completed tasks disappear from the open list without a cancel command.
