@@ -81,7 +81,7 @@ public sealed partial class UnitOfWork
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
         // Like Find, this looks in the change tracker first: an instance the caller already loaded costs no query.
-        var instance = await Db.FindRowAsync<ProcessInstance>(instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
+        var instance = await FindLockedAsync(instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }

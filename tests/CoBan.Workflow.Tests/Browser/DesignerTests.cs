@@ -156,6 +156,66 @@ public sealed class DesignerTests(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task At_1366x768_the_canvas_palette_and_panel_are_usable_and_deleting_an_element_flagged_by_validation_drops_its_problem_while_save_and_publish_still_work()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var procedureId = await ProcedureSteps.PublishAsync(host, Diagrams.SimplePermit());
+        await using var session = await BrowserSession.OpenAsync(browser, host, viewport: BrowserSession.CounterPc);
+        await session.JourneyAsync("designer-delete-flagged", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("owner.scjg");
+            await page.GotoAsync($"/designer/{procedureId}");
+            await WaitForDesignerAsync(page);
+
+            // The canvas has most of the screen; every palette tool can be reached; the panel folds away.
+            var canvas = (await page.Locator("#designer-canvas").BoundingBoxAsync())!;
+            canvas.Height.ShouldBeGreaterThan(420);
+            var lastTool = page.Locator(".djs-palette .entry").Last;
+            await lastTool.ScrollIntoViewIfNeededAsync();
+            var tool = (await lastTool.BoundingBoxAsync())!;
+            (tool.Y + tool.Height).ShouldBeLessThanOrEqualTo(canvas.Y + canvas.Height);
+            var width = canvas.Width;
+            await page.ClickAsync("[data-test=toggle-props]");
+            await page.WaitForSelectorAsync("[data-test=designer-main][data-props=closed]");
+            (await page.Locator("#designer-canvas").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(width + 200);
+            await page.ClickAsync("[data-test=toggle-props]");
+            await page.ClickAsync("[data-test=zoom-in]");
+            (await page.EvaluateAsync<double>("() => window.cobanDesigner.bpmnjs.get('canvas').zoom()")).ShouldBeGreaterThan(1.0);
+            await page.ClickAsync("[data-test=zoom-fit]");
+            // Checkboxes are boxes, not 36-pixel pills.
+            await page.ClickAsync("#designer-canvas .djs-element[data-element-id='review'] .djs-hit");
+            var check = page.Locator("#designer-props [data-group-id='group-coban-assignment'] input[type=checkbox]").First;
+            (await check.BoundingBoxAsync())!.Height.ShouldBeLessThan(24);
+            await session.ScreenshotAsync("designer-1366");
+
+            // A timer on the review without a time: validation flags it.
+            var box = await ShapeBoxAsync(page, "review");
+            var boundary = await CreateOnAsync(page, "create.intermediate-event", (box.X + box.Width / 2, box.Y + box.Height));
+            await page.ClickAsync(".djs-context-pad .entry[data-action=replace]");
+            await page.ClickAsync(".djs-popup .entry[data-id=replace-with-timer-boundary]");
+            boundary = await SelectedIdAsync(page);
+            await page.ClickAsync("[data-test=validate]");
+            await page.WaitForSelectorAsync($"[data-test=problem-list] li[data-element-id='{boundary}']");
+
+            // Selected from the problem list and deleted with its context pad: the problem goes with it, and nothing breaks.
+            await page.ClickAsync($"[data-test=problem-list] li[data-element-id='{boundary}'] button");
+            await page.ClickAsync(".djs-context-pad .entry[data-action=delete]");
+            await page.WaitForFunctionAsync("id => !window.cobanDesigner.bpmnjs.get('elementRegistry').get(id)", boundary);
+            await page.WaitForSelectorAsync($"[data-test=problem-list] li[data-element-id='{boundary}']", new() { State = WaitForSelectorState.Detached });
+            await page.ClickAsync("[data-test=validate]");
+            await page.WaitForSelectorAsync("[data-designer-page][data-valid=true]");
+            await page.ClickAsync("[data-test=save]");
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-test=status]').dataset.kind === 'ok' && document.querySelector('[data-test=status]').textContent.includes('草稿已保存')");
+            await page.ClickAsync("[data-test=publish]");
+            await page.FillAsync("[data-test=publish-comment]", "去掉定时器");
+            await page.ClickAsync("[data-test=publish-confirm]");
+            await page.WaitForSelectorAsync("[data-test=published]");
+            session.ShouldHaveNoPageErrors();
+        });
+    }
+
     internal static async Task WaitForDesignerAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-designer-page][data-ready=true]");
 
