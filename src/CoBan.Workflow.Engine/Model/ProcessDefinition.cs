@@ -41,6 +41,9 @@ public sealed class ProcessDefinition
     /// <summary>Message start events: a message of this name starts a new instance.</summary>
     public IEnumerable<FlowNode> MessageStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Message);
 
+    /// <summary>Signal start events: a signal of this name (thrown, or sent through the API) starts a new instance.</summary>
+    public IEnumerable<FlowNode> SignalStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Signal);
+
     /// <summary>The definition's own document (other processes, for call activities bound to the deployment).</summary>
     public BpmnDocument? Document { get; internal set; }
 

@@ -39,7 +39,7 @@ internal sealed partial class ProcessCompiler
             Error(node, "开始事件不能有进入的顺序流", "a start event cannot have incoming sequence flows");
         if (node.Container is { IsEventSubProcess: true }) return; // checked with its event sub-process
         var allowed = node.Container is null
-            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message
+            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal
             : node.Trigger == EventTrigger.None;
         if (!allowed)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}开始事件 '{node.Id}'{(node.Container is null ? "" : "（子流程内只能用空开始事件）")}",

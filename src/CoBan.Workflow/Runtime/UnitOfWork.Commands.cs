@@ -180,6 +180,7 @@ public sealed partial class UnitOfWork
             .Where(s => s.Kind == SubscriptionKind.Signal && s.Name == signal.SignalName && s.InstanceId != sender.Id)
             .Select(s => s.InstanceId).Distinct().ToListAsync(ct);
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
+        await SignalStarts.StartAsync(this, _deps.Catalog, sender.BureauId, signal.SignalName, signal.Variables, ct);
     }
 
     /// <summary>An instance's task by the engine's task number: from the tracker when the unit has it (no query), else read.</summary>

@@ -86,4 +86,17 @@ public class CamundaConstructTests
             """);
         sim.WaitingAt.Order().ShouldBe(["call", "chase", "work"]);
     }
+
+    [Fact]
+    public void A_signal_start_event_starts_a_new_instance_each_time_the_signal_is_sent()
+    {
+        var document = Bpmn.Parse($"""
+            <startEvent id="onRoster"><signalEventDefinition signalRef="sig" /></startEvent><userTask id="t" /><endEvent id="e" />
+            {Chain("onRoster", "t", "e")}
+            """, roots: """<signal id="sig" name="名册发布" />""");
+        document.Processes[0].SignalStarts.ShouldHaveSingleItem().Id.ShouldBe("onRoster");
+        var sim = new CoBan.Workflow.Engine.Simulation.Simulator(document, Play.Options());
+        sim.Signal("名册发布").Signal("名册发布");
+        sim.OpenTasks.Count().ShouldBe(2);
+    }
 }
