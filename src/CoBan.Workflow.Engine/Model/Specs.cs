@@ -11,6 +11,10 @@ public sealed class EventSpec
     public TimerDefinition? Timer { get; init; }
     /// <summary>coban:correlationKey: evaluated when the wait begins.</summary>
     public Expression? CorrelationKey { get; init; }
+    /// <summary>A message or signal name with <c>${...}</c> (Camunda): evaluated when the wait begins or the event is thrown.</summary>
+    public Expression? NameExpression { get; init; }
+    /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
+    public string? CodeVariable { get; init; }
 }
 
 /// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>

@@ -41,19 +41,21 @@ internal sealed partial class ProcessCompiler
                 Error(id, type, $"coban:assignTo 的值 '{assignText}' 无效：应为 caseOwner、dutyLeader、chiefCoordinator、supervisor 或 ${{...}}",
                     $"invalid coban:assignTo '{assignText}': use caseOwner, dutyLeader, chiefCoordinator, supervisor or ${{...}}", el);
         }
-        else if (CamundaAttr(el, "assignee") is { } camundaAssignee)
+        else if ((CamundaAttr(el, "assignee") ?? HumanPerformer(el)) is { } camundaAssignee)
         {
             assignTo = AssignTo.Expression;
             assignee = Compile(camundaAssignee, id, type, "办理人", "assignee", el);
         }
 
-        var roles = SplitList(Attr(el, "candidateRole")).Concat(SplitList(CamundaAttr(el, "candidateGroups"))).Distinct().ToArray();
+        var (ownerGroups, ownerUsers) = PotentialOwners(el);
+        var roles = SplitList(Attr(el, "candidateRole")).Concat(SplitList(CamundaAttr(el, "candidateGroups"))).Concat(ownerGroups).Distinct().ToArray();
+        var usersText = CamundaAttr(el, "candidateUsers") ?? (ownerUsers.Count > 0 ? string.Join(",", ownerUsers) : null);
         return new UserTaskSpec
         {
             AssignTo = assignTo,
             Assignee = assignee,
             CandidateRoles = roles,
-            CandidateUsers = CamundaAttr(el, "candidateUsers") is { } users ? Compile(users, id, type, "候选人", "candidate users", el) : null,
+            CandidateUsers = usersText is { } users ? Compile(users, id, type, "候选人", "candidate users", el) : null,
             CandidateBureau = Attr(el, "candidateBureau") is { } bureau ? Compile(bureau, id, type, "候选单位", "candidate bureau", el) : null,
             Due = DateOrDuration(Attr(el, "due") ?? CamundaAttr(el, "dueDate"), id, type, "办理期限", "due date", el),
             FollowUp = DateOrDuration(Attr(el, "followUp") ?? CamundaAttr(el, "followUpDate"), id, type, "跟进日期", "follow-up date", el),
@@ -63,6 +65,28 @@ internal sealed partial class ProcessCompiler
             Form = ReadForm(el, id, type),
             Confirm = Attr(el, "confirm") == "true",
         };
+    }
+
+    /// <summary>BPMN's humanPerformer (Camunda: the assignee): its formal expression, a user name or ${...}.</summary>
+    private static string? HumanPerformer(XElement el) =>
+        NonEmpty(el.Element(Bpmn + "humanPerformer")?.Descendants(Bpmn + "formalExpression").FirstOrDefault()?.Value);
+
+    /// <summary>
+    /// BPMN's potentialOwner, as Camunda reads it: <c>group(a), user(b)</c>, a plain name being a group
+    /// (here a candidate role).
+    /// </summary>
+    private static (List<string> Groups, List<string> Users) PotentialOwners(XElement el)
+    {
+        var groups = new List<string>();
+        var users = new List<string>();
+        foreach (var owner in el.Elements(Bpmn + "potentialOwner"))
+            foreach (var part in SplitList(owner.Descendants(Bpmn + "formalExpression").FirstOrDefault()?.Value))
+            {
+                if (part.StartsWith("user(", StringComparison.Ordinal) && part.EndsWith(')')) users.Add(part[5..^1].Trim());
+                else if (part.StartsWith("group(", StringComparison.Ordinal) && part.EndsWith(')')) groups.Add(part[6..^1].Trim());
+                else groups.Add(part);
+            }
+        return (groups, users);
     }
 
     /// <summary>A due/follow-up value: an expression, an ISO duration (from task creation, P3WD allowed) or an ISO date.</summary>

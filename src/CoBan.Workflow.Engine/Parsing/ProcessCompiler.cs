@@ -62,7 +62,9 @@ internal sealed partial class ProcessCompiler
         }
         WireFlows();
         WireBoundaries();
+        WireLinks();
         var starts = ResolveStarts(top, null);
+        var eventSubProcesses = top.Where(n => n.IsEventSubProcess).ToArray();
         Validate();
         ReportUnhonouredExtensions();
 
@@ -74,7 +76,10 @@ internal sealed partial class ProcessCompiler
         for (var i = 0; i < _nodes.Count; i++) _nodes[i].Index = i;
         for (var i = 0; i < _flows.Count; i++) _flows[i].Index = i;
         ComputeInclusiveReachability();
-        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts);
+        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts)
+        {
+            EventSubProcesses = eventSubProcesses,
+        };
     }
 
     private List<FlowNode> ReadContainer(XElement container, FlowNode? owner, int depth)
@@ -88,12 +93,6 @@ internal sealed partial class ProcessCompiler
             if (name == "sequenceFlow")
             {
                 _flowElements.Add((el, owner));
-            }
-            else if (name == "subProcess" && (string?)el.Attribute("triggeredByEvent") == "true")
-            {
-                if (id is not null) _refused.Add(id);
-                Error(id, "subProcess", "不支持的元素 事件子流程 (eventSubProcess) '" + id + "'",
-                    $"unsupported element event sub-process '{id}': use boundary events on a sub-process instead", el);
             }
             else if (ElementNames.FlowNodes.TryGetValue(name, out var kind))
             {
@@ -155,9 +154,17 @@ internal sealed partial class ProcessCompiler
         {
             Id = id,
             Name = name,
+            NameExpression = name is not null && kind.IsActivity() && (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+                ? Compile(name, id, kind.XmlName(), "名称", "name", el) : null,
             Kind = kind,
             Trigger = trigger,
-            Interrupting = kind != NodeKind.BoundaryEvent || (string?)el.Attribute("cancelActivity") != "false",
+            Interrupting = kind switch
+            {
+                NodeKind.BoundaryEvent => (string?)el.Attribute("cancelActivity") != "false",
+                NodeKind.StartEvent => (string?)el.Attribute("isInterrupting") != "false",
+                _ => true,
+            },
+            IsEventSubProcess = kind == NodeKind.SubProcess && (string?)el.Attribute("triggeredByEvent") == "true",
             Event = spec,
             UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,
             Service = kind == NodeKind.ServiceTask || (kind == NodeKind.SendTask && HasImplementation(el)) ? ReadService(el, id, kind) : null,
@@ -328,14 +335,36 @@ internal sealed partial class ProcessCompiler
         foreach (var (activity, list) in attached) activity.Boundaries = [.. list];
     }
 
+    /// <summary>Each link throw event goes on at the one link catch event of the same name at its level (BPMN 2.0 §10.4.5).</summary>
+    private void WireLinks()
+    {
+        foreach (var thrower in _nodes.Where(n => n.Kind == NodeKind.IntermediateThrowEvent && n.Trigger == EventTrigger.Link && n.Event?.Name is not null))
+        {
+            var targets = _nodes.Where(n => n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link
+                && n.Container == thrower.Container && n.Event?.Name == thrower.Event!.Name).ToList();
+            if (targets.Count == 1) thrower.LinkTarget = targets[0];
+            else Error(thrower, targets.Count == 0 ? $"同一层级没有名为 '{thrower.Event!.Name}' 的链接捕获事件" : $"同一层级有多个名为 '{thrower.Event!.Name}' 的链接捕获事件",
+                targets.Count == 0 ? $"no link catch event named '{thrower.Event!.Name}' at this level" : $"several link catch events are named '{thrower.Event!.Name}' at this level");
+        }
+    }
+
     /// <summary>Start events, or (BPMN 13.2.3) with none, the nodes that have no incoming flow.</summary>
     private FlowNode[] ResolveStarts(List<FlowNode> scope, FlowNode? owner)
     {
         foreach (var sub in scope.Where(n => n.Kind == NodeKind.SubProcess))
+        {
             sub.Starts = ResolveStarts([.. sub.Children], sub);
+            sub.EventSubProcesses = sub.Children.Where(n => n.IsEventSubProcess).ToArray();
+        }
         var starts = scope.Where(n => n.Kind == NodeKind.StartEvent).ToArray();
         if (starts.Length > 0) return starts;
-        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget).ToArray();
+        if (owner is { IsEventSubProcess: true })
+        {
+            Error(owner, "事件子流程需要一个带触发器的开始事件", "an event sub-process needs a start event with a trigger");
+            return [];
+        }
+        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget && !n.IsEventSubProcess
+            && n.Trigger != EventTrigger.Link).ToArray();
         if (implicitStarts.Length == 0 && scope.Count > 0)
         {
             if (owner is null) Error(_processId, "process", "流程没有开始事件，也没有可作为起点的元素", "the process has no start event and no element without incoming flows to start from", _process);
