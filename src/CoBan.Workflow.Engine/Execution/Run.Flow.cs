@@ -17,6 +17,7 @@ internal sealed partial class Run
         switch (node.Kind)
         {
             case NodeKind.StartEvent or NodeKind.Task or NodeKind.BoundaryEvent:
+            case NodeKind.ManualTask when node.UserTask?.Confirm != true: // BPMN and Camunda: a manual task passes through
                 Leave(exec, node);
                 break;
             case NodeKind.IntermediateThrowEvent:

@@ -156,11 +156,13 @@ internal sealed partial class Run
     private AdvanceOutcome ApplyServiceFailed(FailService failed)
     {
         // A call activity the host could not start (no such procedure) fails like a service call.
-        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service or WaitKind.Call }))
+        // So does a called instance cancelled on its own: the call activity waits with an incident.
+        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service or WaitKind.Call } wait))
             return AdvanceOutcome.Ignored;
         if (failed.ErrorCode is not null && ThrowError(exec, failed.ErrorCode, fromActivity: true)) return AdvanceOutcome.Applied;
         var code = failed.ErrorCode is null ? "" : $"（错误码 {failed.ErrorCode} 未被捕获）";
-        RaiseIncident(exec, $"服务调用失败{code}：{failed.Message}", $"the service call failed{(failed.ErrorCode is null ? "" : $" (error {failed.ErrorCode} not caught)")}: {failed.Message}");
+        var (whatZh, whatEn) = wait.Kind == WaitKind.Call ? ("调用活动失败", "the call activity failed") : ("服务调用失败", "the service call failed");
+        RaiseIncident(exec, $"{whatZh}{code}：{failed.Message}", $"{whatEn}{(failed.ErrorCode is null ? "" : $" (error {failed.ErrorCode} not caught)")}: {failed.Message}");
         return AdvanceOutcome.Applied;
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class ProcessCompiler
         var definitions = el.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
         foreach (var reference in el.Elements(Bpmn + "eventDefinitionRef"))
         {
-            if (_doc.RootEventDefinitions.TryGetValue(reference.Value.Trim(), out var shared)) definitions.Add(shared);
+            if (_doc.RootEventDefinitions.TryGetValue(LocalRef(reference.Value.Trim()), out var shared)) definitions.Add(shared);
             else Refuse(id, type, $"eventDefinitionRef '{reference.Value.Trim()}' 找不到对应的事件定义",
                 $"eventDefinitionRef '{reference.Value.Trim()}' does not name an event definition", reference);
         }
@@ -108,7 +108,7 @@ internal sealed partial class ProcessCompiler
 
     private string? RefName(XElement el, string attribute, Dictionary<string, string> names, string id, string type, bool required)
     {
-        var reference = (string?)el.Attribute(attribute);
+        var reference = RefAttr(el, attribute);
         if (reference is null)
         {
             if (required)
@@ -123,10 +123,12 @@ internal sealed partial class ProcessCompiler
 
     private string? CodeRef(XElement el, string attribute, Dictionary<string, string?> codes, string id, string type)
     {
-        var reference = (string?)el.Attribute(attribute);
+        var reference = RefAttr(el, attribute);
         if (reference is null) return null; // catch-all, or a throw without a code
         if (codes.TryGetValue(reference, out var code)) return code ?? reference;
-        Error(id, type, $"{attribute} '{reference}' 找不到对应的定义", $"{attribute} '{reference}' does not name a definition in this file", el);
-        return null;
+        // Camunda 7 uses a reference to no definition as the code itself; so does CoBan, saying so.
+        Warning(id, type, $"{attribute} '{reference}' 找不到对应的定义，按 Camunda 的做法以 '{reference}' 作为代码",
+            $"{attribute} '{reference}' names no definition in this file; as in Camunda, '{reference}' is used as the code", el);
+        return reference;
     }
 }

@@ -64,6 +64,7 @@ internal sealed partial class ProcessCompiler
         WireBoundaries();
         var starts = ResolveStarts(top, null);
         Validate();
+        ReportUnhonouredExtensions();
 
         var hasErrors = _duplicateIds || _problems.Any(p => p.Severity == ProblemSeverity.Error);
         foreach (var p in _problems)
@@ -172,13 +173,17 @@ internal sealed partial class ProcessCompiler
         var incoming = new Dictionary<FlowNode, List<SequenceFlow>>();
         var outgoing = new Dictionary<FlowNode, List<SequenceFlow>>();
         var flowIds = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? declared = null;
         foreach (var (el, container) in _flowElements)
         {
             var id = (string?)el.Attribute("id");
             if (id is null)
             {
-                Error(null, "sequenceFlow", "顺序流缺少 id", "a sequence flow has no id", el);
-                continue;
+                // Camunda 7 runs flows without an id (31% of its own test models have some): CoBan names them
+                // from their ends, the same name every time the file is read, so instances find them again.
+                declared ??= DeclaredIds();
+                id = GeneratedFlowId(el, declared);
+                Warning(id, "sequenceFlow", $"顺序流缺少 id，已按其两端命名为 '{id}'", $"a sequence flow has no id; it is named '{id}' after its ends", el);
             }
             var source = Resolve(el, id, "sourceRef");
             var target = Resolve(el, id, "targetRef");
@@ -218,7 +223,7 @@ internal sealed partial class ProcessCompiler
         {
             node.Incoming = incoming.TryGetValue(node, out var i) ? [.. i] : [];
             node.Outgoing = outgoing.TryGetValue(node, out var o) ? [.. o] : [];
-            var defaultId = (string?)_elements[node].Attribute("default");
+            var defaultId = RefAttr(_elements[node], "default");
             if (defaultId is null) continue;
             node.Default = node.Outgoing.FirstOrDefault(f => f.Id == defaultId);
             if (node.Default is null)
@@ -232,9 +237,34 @@ internal sealed partial class ProcessCompiler
         }
     }
 
+    private HashSet<string> DeclaredIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var el in _process.DescendantsAndSelf())
+            if ((string?)el.Attribute("id") is { } id) ids.Add(id);
+        return ids;
+    }
+
+    private static string GeneratedFlowId(XElement flow, HashSet<string> taken)
+    {
+        var stem = $"flow_{RefAttr(flow, "sourceRef") ?? "none"}_{RefAttr(flow, "targetRef") ?? "none"}";
+        var id = stem;
+        for (var n = 2; !taken.Add(id); n++) id = $"{stem}_{n}";
+        return id;
+    }
+
+    /// <summary>
+    /// A reference attribute's id. References are QNames: <c>messageRef="tns:newInvoice"</c> names
+    /// the element with id <c>newInvoice</c>, ids never holding a colon; Camunda reads them so too.
+    /// </summary>
+    internal static string? RefAttr(XElement el, string attribute) => (string?)el.Attribute(attribute) is { } value ? LocalRef(value.Trim()) : null;
+
+    internal static string LocalRef(string reference) =>
+        reference.LastIndexOf(':') is var colon and >= 0 ? reference[(colon + 1)..] : reference;
+
     private FlowNode? Resolve(XElement flow, string flowId, string attribute)
     {
-        var reference = (string?)flow.Attribute(attribute);
+        var reference = RefAttr(flow, attribute);
         if (reference is null)
         {
             Error(flowId, "sequenceFlow", $"顺序流缺少 {attribute}", $"the sequence flow has no {attribute}", flow);
@@ -274,7 +304,7 @@ internal sealed partial class ProcessCompiler
         foreach (var node in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent))
         {
             var el = _elements[node];
-            var reference = (string?)el.Attribute("attachedToRef");
+            var reference = RefAttr(el, "attachedToRef");
             if (reference is null)
             {
                 Error(node, "边界事件缺少 attachedToRef（未附着在任何活动上）", "the boundary event has no attachedToRef (it is attached to nothing)");

@@ -48,6 +48,8 @@ public static class CoBanServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        services.Configure<SimulationLimits>(builder.Configuration.GetSection(SimulationLimits.Section));
+        services.AddSingleton<SimulationGate>();
         services.AddSingleton<ProcedureCatalog>();
         services.AddCoBanCalendar();
         services.AddCoBanTimers(builder.Configuration);
