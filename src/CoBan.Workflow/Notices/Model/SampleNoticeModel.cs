@@ -49,6 +49,7 @@ public static class SampleNoticeModel
                 NoticeModel.Item(("position", 1), ("bureau", "霸州市市场监督管理局"), ("part", "办理公司变更登记"), ("status", "部门开始办理"), ("caseNumber", "BZ-SCJG-2026-00017")),
                 NoticeModel.Item(("position", 2), ("bureau", "霸州市人力资源和社会保障局"), ("part", "办理社会保险登记变更"), ("status", null), ("caseNumber", null)),
             })
+            .SetAll("rating", ("url", "https://zwfw.example.gov.cn/r/BZ-SCJG-2026-00017"), ("qr", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAAV0RVh0YwB4eHiX+px8AAAAAElFTkSuQmCC"))
             .SetAll("reply", ("method", "短信"), ("at", "2026年10月13日 16:40"))
             .SetAll("task", ("name", "审核申请材料"), ("due", "2026年10月12日 17:30"))
             .Set("overdue.days", 2)

@@ -51,6 +51,7 @@ public static class NoticeVariables
         ("nextBureau", Texts("name", "address", "windows", "phone", "part")),
         ("chain", new ListNode(Obj(("position", Number), ("bureau", Text), ("part", Text), ("status", Text), ("caseNumber", Text)))),
         ("reply", Texts("method", "at")),
+        ("rating", Texts("url", "qr")),
         ("task", Texts("name", "due")),
         ("overdue", Obj(("days", Number))),
         ("form", new MapNode()),
