@@ -29,17 +29,11 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<NoContent> Login(LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    private static async Task<NoContent> Login(LoginRequest request, LoginService login)
     {
-        var user = await users.FindByNameAsync(request.UserName ?? "");
-        if (user is null || !user.Active)
-            throw new CoBanException(401, "bad-login", "用户名或密码错误", "wrong user name or password");
-        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            throw new CoBanException(423, "locked-out", "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试", "too many failed log-ins: the account is locked for 15 minutes");
-        if (!result.Succeeded)
-            throw new CoBanException(401, "bad-login", "用户名或密码错误", "wrong user name or password");
-        return TypedResults.NoContent();
+        var result = await login.LogInAsync(request.UserName, request.Password);
+        if (result == LoginResult.Succeeded) return TypedResults.NoContent();
+        throw login.Refusal(result);
     }
 
     private static async Task<Ok<Me>> GetMe(CurrentUser me, CoBanDbContext db, CancellationToken ct)
