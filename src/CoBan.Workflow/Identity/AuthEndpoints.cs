@@ -15,6 +15,9 @@ public sealed record TokenInfo(long Id, string Name, string Prefix, string UserI
 
 public static class AuthEndpoints
 {
+    public const int MaxTokenDays = 3650;
+    public const int MaxTokenNameLength = 100;
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
@@ -47,6 +50,12 @@ public static class AuthEndpoints
         scope.DemandRole(Roles.Administrator);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw CoBanException.Invalid("name-required", "请填写令牌名称", "the token needs a name", new Dictionary<string, string[]> { ["name"] = ["必填 / required"] });
+        if (request.Name.Length > MaxTokenNameLength)
+            throw CoBanException.Invalid("name-too-long", $"令牌名称最多 {MaxTokenNameLength} 个字符", $"the token name has at most {MaxTokenNameLength} characters",
+                new Dictionary<string, string[]> { ["name"] = [$"≤ {MaxTokenNameLength}"] });
+        if (request.ValidDays is { } valid && valid is < 1 or > MaxTokenDays)
+            throw CoBanException.Invalid("bad-valid-days", $"有效天数应在 1 到 {MaxTokenDays} 之间", $"validDays must be between 1 and {MaxTokenDays}",
+                new Dictionary<string, string[]> { ["validDays"] = [$"1..{MaxTokenDays}"] });
         var user = request.UserName is null ? await users.FindByIdAsync(me.Id!) : await users.FindByNameAsync(request.UserName);
         if (user is null) throw CoBanException.NotFound($"用户 {request.UserName}", $"user {request.UserName}");
         await scope.DemandAsync(user.BureauId, ct);

@@ -42,6 +42,8 @@ public static class IdentitySetup
                 o.Cookie.Name = "coban";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS (directly, or at a trusted proxy: CoBan:Proxy).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/forbidden";
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
