@@ -92,6 +92,8 @@ public static class CoBanServices
         var db = scope.ServiceProvider.GetRequiredService<CoBanDbContext>();
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoBanOptions>>().Value;
+        var database = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        OwnerOnlyFiles.Restrict(options.DataFolder, database.IsPostgres ? null : database.ConnectionString);
         if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         else
         {
