@@ -66,7 +66,8 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         var forwarded = c.ForwardedToBureauId is { } f ? await BureauAsync(f, ct) : null;
         var evaluation = await db.Set<Evaluation>().AsNoTracking().FirstOrDefaultAsync(e => e.CaseId == id, ct);
         return new CaseDetail(summary, c.Description,
-            new CaseApplicant(c.ApplicantType.Code(), c.ApplicantName, c.ApplicantIdNumber, c.ContactPerson, c.Phone, c.Email, c.Address, c.ConsentSms, c.ConsentEmail),
+            new CaseApplicant(c.ApplicantType.Code(), c.ApplicantName, c.ApplicantIdNumber, c.ContactPerson, c.Phone, c.Email, c.Address, c.ConsentSms, c.ConsentEmail,
+                c.ApplicantIdType is { } idType ? new CodeLabel(idType.Code(), idType.Zh()) : null),
             c.Entrustment, materials.Select(m => new MaterialState(m.Name, m.Required, m.Note, received.Contains(m.Name))).ToList(), CaseCodes.ReadList(c.MaterialsMissing),
             c.MissingNoticeAt, c.Tolerant, c.ToleranceCommitment, c.SupplementBy, CaseCodes.ReadList(c.RejectionReasons), c.RejectionLegalBasis,
             people[c.OwnerId], people[c.FirstContactId], c.AcceptedAt, c.CommittedWorkingDays, limit, c.PausedAt, c.OverdueAt, c.CompletedAt,

@@ -193,6 +193,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("ApplicantIdType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ApplicantName")
                         .IsRequired()
                         .HasMaxLength(200)

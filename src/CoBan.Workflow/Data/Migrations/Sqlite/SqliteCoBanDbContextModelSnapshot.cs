@@ -180,6 +180,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApplicantIdType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApplicantName")
                         .IsRequired()
                         .HasMaxLength(200)
