@@ -14,6 +14,7 @@ internal sealed partial class Run
             StartMultiInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && !asInstance && !StartStandardLoop(exec, node, loop)) return;
         switch (node.Kind)
         {
             case NodeKind.StartEvent or NodeKind.Task or NodeKind.BoundaryEvent:
@@ -159,6 +160,7 @@ internal sealed partial class Run
             CompleteInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && LoopAgain(exec, node, loop)) return;
         Trace.Add(new(TraceKind.Left, node.Id));
         if (node.Outgoing.Length == 0)
         {

@@ -57,6 +57,7 @@ public sealed class FlowNode
     public NoticeSpec? Notice { get; init; }
     public CallSpec? Call { get; init; }
     public LoopSpec? Loop { get; init; }
+    public StandardLoopSpec? StandardLoop { get; init; }
 
     /// <summary>The case action (coban:action) a user task applies when completed.</summary>
     public string? CaseAction { get; init; }

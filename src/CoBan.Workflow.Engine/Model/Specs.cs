@@ -85,6 +85,14 @@ public sealed class CallSpec
     public VariableMapping[] Out { get; init; } = [];
 }
 
+/// <summary>A standard loop (BPMN 2.0 §10.2.8): the activity runs again while the condition holds, at most Maximum times.</summary>
+public sealed class StandardLoopSpec
+{
+    public Expression? Condition { get; init; }
+    public bool TestBefore { get; init; }
+    public long? Maximum { get; init; }
+}
+
 /// <summary>Multi-instance loop characteristics.</summary>
 public sealed class LoopSpec
 {

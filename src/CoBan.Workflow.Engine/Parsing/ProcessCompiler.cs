@@ -171,6 +171,7 @@ internal sealed partial class ProcessCompiler
             Notice = ReadNotice(el, id),
             Call = kind == NodeKind.CallActivity ? ReadCall(el, id) : null,
             Loop = kind.IsActivity() ? ReadLoop(el, id) : null,
+            StandardLoop = kind.IsActivity() ? ReadStandardLoop(el, id) : null,
             CaseAction = kind is NodeKind.UserTask or NodeKind.ManualTask ? Attr(el, "action") : null,
         };
     }

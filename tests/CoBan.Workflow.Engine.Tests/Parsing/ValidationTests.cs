@@ -88,7 +88,6 @@ public class ValidationTests
     [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition /></intermediateThrowEvent>""", "intermediateThrowEvent", "不支持的元素 compensate intermediateThrowEvent 'x'", "unsupported element compensate intermediateThrowEvent 'x'")]
     [InlineData("""<endEvent id="x"><cancelEventDefinition /></endEvent>""", "endEvent", "不支持的元素 cancel endEvent 'x'", "unsupported element cancel endEvent 'x'")]
     [InlineData("""<userTask id="t" /><boundaryEvent id="x" attachedToRef="t"><cancelEventDefinition /></boundaryEvent>""", "boundaryEvent", "不支持的元素 cancel boundaryEvent 'x'", "unsupported element cancel boundaryEvent 'x'")]
-    [InlineData("""<userTask id="x"><standardLoopCharacteristics /></userTask>""", "userTask", "不支持的元素 standardLoopCharacteristics（循环标记）'x'", "unsupported element standardLoopCharacteristics on 'x'")]
     [InlineData("""<startEvent id="x"><errorEventDefinition /></startEvent>""", "startEvent", "不支持的元素 错误开始事件 'x'", "unsupported element error startEvent 'x'")]
     [InlineData("""<intermediateCatchEvent id="x"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition><signalEventDefinition signalRef="sig" /></intermediateCatchEvent>""", "intermediateCatchEvent", "不支持的元素 多重事件 intermediateCatchEvent 'x'", "unsupported element multiple event intermediateCatchEvent 'x'")]
     [InlineData("""<endEvent id="x"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></endEvent>""", "endEvent", "不支持的元素 定时结束事件", "unsupported element timer endEvent")]

@@ -99,4 +99,33 @@ public class CamundaConstructTests
         sim.Signal("名册发布").Signal("名册发布");
         sim.OpenTasks.Count().ShouldBe(2);
     }
+
+    [Fact]
+    public void A_standard_loop_runs_its_activity_again_while_the_condition_holds()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" />
+            <userTask id="fix"><standardLoopCharacteristics><loopCondition>${!ok}</loopCondition></standardLoopCharacteristics></userTask>
+            <endEvent id="e" />
+            {{Chain("s", "fix", "e")}}
+            """);
+        sim.Complete("fix", Play.Vars(new { ok = false }));
+        sim.Complete("fix", Play.Vars(new { ok = false })).WaitingAt.ShouldBe(["fix"]);
+        sim.Complete("fix", Play.Vars(new { ok = true })).Status.ShouldBe("completed");
+        sim.Of<CreateUserTask>().Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_standard_loop_stops_at_its_maximum_and_a_test_before_loop_may_not_run_at_all()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" />
+            <userTask id="again"><standardLoopCharacteristics loopMaximum="2"><loopCondition>${true}</loopCondition></standardLoopCharacteristics></userTask>
+            <userTask id="never"><standardLoopCharacteristics testBefore="true"><loopCondition>${false}</loopCondition></standardLoopCharacteristics></userTask>
+            <endEvent id="e" />
+            {{Chain("s", "again", "never", "e")}}
+            """);
+        sim.Complete("again").Complete("again").Status.ShouldBe("completed");
+        sim.Of<CreateUserTask>().Count().ShouldBe(2);
+    }
 }
