@@ -133,7 +133,7 @@ public sealed class Execution
     };
 }
 
-public enum WaitKind : byte { Task, Timer, Message, Signal, Service, Call }
+public enum WaitKind : byte { Task, Timer, Message, Signal, Service, Call, Condition }
 
 /// <summary>
 /// Something an execution waits for. <see cref="ElementId"/> is the element that reacts when it

@@ -44,6 +44,9 @@ internal sealed partial class Run
                 if (node.Service is not null) WaitForService(exec, node);
                 else if (SendNoticeOrMessage(exec, node)) Leave(exec, node);
                 break;
+            case NodeKind.ReceiveTask when node.Event?.Name is null:
+                WaitForTask(exec, node); // no message to wait for: a person confirms it arrived (a manual task)
+                break;
             case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
                 exec.State = ExecutionState.Waiting;
                 if (AddEventWait(exec, node, node) && node.Kind == NodeKind.ReceiveTask) AttachBoundaries(exec, node);

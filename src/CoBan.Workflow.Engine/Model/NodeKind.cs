@@ -33,6 +33,7 @@ public enum EventTrigger : byte
     Escalation,
     Terminate,
     Link,
+    Conditional,
 }
 
 public static class NodeKindExtensions
