@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CoBan.Workflow.Data.Migrations.Postgres
+namespace CoBan.Workflow.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Case_Obligations : Migration
@@ -13,8 +13,15 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "ApplicantIdType",
                 table: "Case",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PublishDutyMobiles",
+                table: "Bureau",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -23,6 +30,10 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ApplicantIdType",
                 table: "Case");
+
+            migrationBuilder.DropColumn(
+                name: "PublishDutyMobiles",
+                table: "Bureau");
         }
     }
 }

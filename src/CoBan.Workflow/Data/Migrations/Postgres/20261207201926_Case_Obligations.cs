@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CoBan.Workflow.Data.Migrations.Sqlite
+namespace CoBan.Workflow.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Case_Obligations : Migration
@@ -13,8 +13,15 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "ApplicantIdType",
                 table: "Case",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PublishDutyMobiles",
+                table: "Bureau",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -23,6 +30,10 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ApplicantIdType",
                 table: "Case");
+
+            migrationBuilder.DropColumn(
+                name: "PublishDutyMobiles",
+                table: "Bureau");
         }
     }
 }
