@@ -34,6 +34,7 @@ public enum EventTrigger : byte
     Terminate,
     Link,
     Conditional,
+    Compensation,
 }
 
 public static class NodeKindExtensions

@@ -9,7 +9,7 @@ namespace CoBan.Workflow.Engine.Parsing;
 internal sealed partial class ProcessCompiler
 {
     private static readonly string[] UnsupportedDefinitions =
-        ["compensateEventDefinition", "cancelEventDefinition"];
+        ["cancelEventDefinition"];
 
     private (EventTrigger, EventSpec?) ReadEvent(XElement el, NodeKind kind, string id)
     {
@@ -65,6 +65,9 @@ internal sealed partial class ProcessCompiler
                     return (EventTrigger.None, null);
                 }
                 return (EventTrigger.Conditional, new EventSpec { Condition = Compile(conditionText, id, type, "条件", "condition", definition) });
+            case "compensateEventDefinition":
+                // activityRef: compensate that activity only; none: every completed one of the scope.
+                return (EventTrigger.Compensation, new EventSpec { Name = RefAttr(definition, "activityRef") });
             case "linkEventDefinition":
                 var link = NonEmpty((string?)definition.Attribute("name"));
                 if (link is null) Refuse(id, type, "链接事件需要名称（name）", "a link event needs a name", definition);

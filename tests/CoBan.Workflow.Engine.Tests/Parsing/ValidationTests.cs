@@ -82,8 +82,6 @@ public class ValidationTests
     [InlineData("""<complexGateway id="x" />""", "complexGateway", "不支持的元素 complexGateway 'x'", "unsupported element complexGateway 'x'")]
     [InlineData("""<transaction id="x"><startEvent id="ts" /></transaction>""", "transaction", "不支持的元素 transaction 'x'", "unsupported element transaction 'x'")]
     [InlineData("""<adHocSubProcess id="x"><task id="at" /></adHocSubProcess>""", "adHocSubProcess", "不支持的元素 adHocSubProcess 'x'", "unsupported element adHocSubProcess 'x'")]
-    [InlineData("""<userTask id="t" /><boundaryEvent id="x" attachedToRef="t"><compensateEventDefinition /></boundaryEvent>""", "boundaryEvent", "不支持的元素 compensate boundaryEvent 'x'", "unsupported element compensate boundaryEvent 'x'")]
-    [InlineData("""<intermediateThrowEvent id="x"><compensateEventDefinition /></intermediateThrowEvent>""", "intermediateThrowEvent", "不支持的元素 compensate intermediateThrowEvent 'x'", "unsupported element compensate intermediateThrowEvent 'x'")]
     [InlineData("""<endEvent id="x"><cancelEventDefinition /></endEvent>""", "endEvent", "不支持的元素 cancel endEvent 'x'", "unsupported element cancel endEvent 'x'")]
     [InlineData("""<userTask id="t" /><boundaryEvent id="x" attachedToRef="t"><cancelEventDefinition /></boundaryEvent>""", "boundaryEvent", "不支持的元素 cancel boundaryEvent 'x'", "unsupported element cancel boundaryEvent 'x'")]
     [InlineData("""<startEvent id="x"><errorEventDefinition /></startEvent>""", "startEvent", "不支持的元素 错误开始事件 'x'", "unsupported element error startEvent 'x'")]
