@@ -96,6 +96,11 @@ public enum ExecutionState : byte
     Joining,
     /// <summary>Stopped by an incident (a failure a person must look at), retryable.</summary>
     Incident,
+    /// <summary>
+    /// Listens for an event sub-process's start event while its scope runs. Not a token: a scope whose
+    /// only executions listen is complete, and its listeners are withdrawn.
+    /// </summary>
+    Listening,
 }
 
 /// <summary>A token, or a scope (sub-process, multi-instance body), in the execution tree.</summary>

@@ -32,6 +32,7 @@ public enum EventTrigger : byte
     Error,
     Escalation,
     Terminate,
+    Link,
 }
 
 public static class NodeKindExtensions

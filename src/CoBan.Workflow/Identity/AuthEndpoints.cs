@@ -19,7 +19,7 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous();
-        auth.MapPost("/logout", async (SignInManager<AppUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+        auth.MapPost("/logout", async (HttpContext http) => { await SessionValidation.LogOutAsync(http); return TypedResults.NoContent(); });
         app.MapGet("/api/v1/me", GetMe).RequireAuthorization().WithTags("Auth");
 
         var tokens = app.MapGroup("/api/v1/tokens").RequireAuthorization().WithTags("Auth");

@@ -48,6 +48,7 @@ public static class IdentitySetup
                 // API callers get status codes, not redirects to the log-in page.
                 o.Events.OnRedirectToLogin = c => Deny(c, 401);
                 o.Events.OnRedirectToAccessDenied = c => Deny(c, 403);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             });
         services.AddAuthorization();
         return services;

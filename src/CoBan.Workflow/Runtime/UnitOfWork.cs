@@ -145,6 +145,7 @@ public sealed partial class UnitOfWork
         JournalStep(instance, item.Stimulus, result, before);
 
         var step = new StepContext { Db = Db, Instance = instance, Stimulus = item.Stimulus, Result = result, Actor = Actor, Now = Now, Unit = this };
+        CheckCommands(result.Commands);
         foreach (var command in result.Commands) await ApplyAsync(step, command, ct);
         foreach (var observer in _deps.Observers) await observer.OnStepAsync(step, ct);
     }

@@ -1,5 +1,6 @@
 using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
+using CoBan.Workflow.Engine.Time;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CoBan.Workflow.Timers;
 
 /// <summary>What an administrator sees of timers beyond the pending list (InstanceQueries.TimersAsync): misfires and deadlines.</summary>
-public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<TimerOptions> options)
+public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<TimerOptions> options, ICalendarSource calendars)
 {
     /// <summary>
     /// Timers that did not fire on time: still pending more than the misfire threshold after their due time
@@ -38,7 +39,15 @@ public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<
         if (instanceId is { } i) query = query.Where(d => d.InstanceId == i);
         if (caseId is { } c) query = query.Where(d => d.CaseId == c);
         if (openOnly) query = query.Where(d => d.Status == DeadlineStatus.Open);
-        return (await query.OrderBy(d => d.DueAt).ThenBy(d => d.Id).ToPagedAsync(page, ct)).Select(DeadlineInfo.Of);
+        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Id).ToPagedAsync(page, ct);
+        var list = new List<DeadlineInfo>();
+        foreach (var d in rows.Items)
+        {
+            // Counted across a year whose notice is not loaded: the date stands until it is (then recomputed).
+            var provisional = d.Status == DeadlineStatus.Open && (await calendars.ForBureauAsync(db, d.BureauId, ct)).IsProvisional(d.StartedAt, d.DueAt);
+            list.Add(DeadlineInfo.Of(d, provisional));
+        }
+        return new Paged<DeadlineInfo>(list, rows.Total, rows.Page, rows.PageSize);
     }
 
     internal static IQueryable<ScheduledTimer> Visible(IQueryable<ScheduledTimer> timers, HashSet<long> visible) =>
