@@ -108,7 +108,7 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
                 .Join(db.Set<ProcessInstance>(), s => s.InstanceId, i => i.Id, (s, i) => i)
                 .Where(i => visible.Contains(i.BureauId)).Select(i => i.Id).Distinct().ToListAsync(ct);
             foreach (var id in targets) unit.Enqueue(await unit.LoadAsync(id, ct), new DeliverSignal(request.Name, Values(request.Variables)));
-            return targets.Count;
+            return targets.Count + await SignalStarts.StartAsync(unit, catalog, me.BureauId, request.Name, Values(request.Variables), ct);
         }, ct);
         return new { instances = count };
     }

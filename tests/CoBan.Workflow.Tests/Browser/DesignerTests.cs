@@ -216,6 +216,48 @@ public sealed class DesignerTests(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task Every_shipped_procedure_test_runs_out_of_the_box_with_its_start_variables_prefilled_in_a_form()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var owner = await host.LoginAsync("owner.scjg");
+        var shipped = Directory.GetFiles(Path.Combine(Screenshots.RepositoryRoot(), "workflows"), "*.bpmn").Select(Path.GetFileNameWithoutExtension).ToHashSet();
+        var procedures = (await owner.GetJsonAsync("/api/v1/procedures")).AsArray()
+            .Where(p => shipped.Contains((string?)p!["key"])).Select(p => ((long)p!["id"]!, (string)p["key"]!)).ToList();
+        procedures.Select(p => p.Item2).ToHashSet().ShouldBe(shipped, ignoreOrder: true);
+
+        await using var session = await BrowserSession.OpenAsync(browser, host, viewport: BrowserSession.CounterPc);
+        await session.JourneyAsync("designer-shipped-test-run", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("owner.scjg");
+            foreach (var (id, key) in procedures)
+            {
+                await page.GotoAsync($"/designer/{id}");
+                await WaitForDesignerAsync(page);
+                await page.ClickAsync("[data-test=tab-simulation]");
+                await page.WaitForSelectorAsync("[data-test=sim-start-form]");
+                await page.ClickAsync("[data-test=sim-start]");
+                await page.WaitForSelectorAsync("[data-test=sim-state]");
+                var state = await page.GetAttributeAsync("[data-test=sim-state]", "data-state");
+                var log = await page.InnerTextAsync("[data-test=simulation]");
+                state.ShouldNotBe("failed", $"{key}: {log}");
+                log.ShouldNotContain("cannot resolve", Case.Insensitive, key);
+                if (key == "commitment-deadline")
+                {
+                    // the flow 容缺受理 asks for `tolerant`: a yes/no box, named with where it is used
+                    (await page.InnerTextAsync("[data-start-var=tolerant]")).ShouldContain("用于：容缺受理");
+                    (await page.GetAttributeAsync("[data-start-var=tolerant] input", "type")).ShouldBe("checkbox");
+                    // dates the case would bring are a week after the simulated start, at the end of the working day
+                    var start = DateOnly.Parse((await page.InnerTextAsync("[data-test=sim-now]"))[..10]);
+                    (await page.InputValueAsync("[data-start-var=caseDeadline] input")).ShouldBe($"{start.AddDays(7):yyyy-MM-dd}T17:00");
+                    await session.ScreenshotAsync("designer-test-run-start");
+                }
+            }
+            session.ShouldHaveNoPageErrors();
+        });
+    }
+
     internal static async Task WaitForDesignerAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-designer-page][data-ready=true]");
 
