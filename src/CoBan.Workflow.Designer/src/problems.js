@@ -65,6 +65,11 @@ export default class Problems {
   clear() {
     this._overlays.remove({ type: OVERLAY_TYPE });
     for (const id of this._marked) {
+      // an element deleted since it was marked has no markers left to remove (and the canvas
+      // throws on an id it does not know)
+      if (!this._elementRegistry.get(id)) {
+        continue;
+      }
       for (const severity of SEVERITIES) {
         this._canvas.removeMarker(id, `coban-problem-${severity}`);
       }

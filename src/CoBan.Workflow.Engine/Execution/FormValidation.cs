@@ -23,7 +23,13 @@ public static class FormValidation
         foreach (var field in fields)
         {
             var label = field.Label ?? field.Id;
-            result.TryGetValue(field.Id, out var value);
+            var submitted = result.TryGetValue(field.Id, out var value);
+            if (field.Limits is { ReadOnly: true } && submitted)
+            {
+                // Camunda's readonly constraint: the person may see the value but not submit one.
+                problems.Add(new Rejection("readonly", $"“{label}”为只读，不能提交", $"'{field.Id}' is read-only and cannot be submitted", field.Id));
+                continue;
+            }
             if (value is null or "")
             {
                 if (field.Required)
@@ -34,10 +40,34 @@ public static class FormValidation
             if (converted is null)
                 problems.Add(new Rejection("invalid", $"“{label}”的值 {Show(value)} 不是有效的{TypeZh(field)}",
                     $"'{field.Id}' has an invalid value {Show(value)}: expected {TypeEn(field)}", field.Id));
+            else if (OutOfLimits(field, label, converted) is { } limit)
+                problems.Add(limit);
             else
                 result[field.Id] = converted;
         }
         return problems.Count == before ? result : null;
+    }
+
+    private static Rejection? OutOfLimits(FormField field, string label, object value)
+    {
+        if (field.Limits is not { } limits) return null;
+        if (value is string text)
+        {
+            var length = new System.Globalization.StringInfo(text).LengthInTextElements;
+            if (limits.MinLength is { } min && length < min)
+                return new Rejection("minlength", $"“{label}”至少需要 {min} 个字", $"'{field.Id}' needs at least {min} characters", field.Id);
+            if (limits.MaxLength is { } max && length > max)
+                return new Rejection("maxlength", $"“{label}”最多 {max} 个字", $"'{field.Id}' allows at most {max} characters", field.Id);
+        }
+        var number = value switch { long l => (double?)l, double d => d, _ => null };
+        if (number is { } n)
+        {
+            if (limits.Min is { } min && n < min)
+                return new Rejection("min", $"“{label}”不能小于 {min}", $"'{field.Id}' must be at least {min}", field.Id);
+            if (limits.Max is { } max && n > max)
+                return new Rejection("max", $"“{label}”不能大于 {max}", $"'{field.Id}' must be at most {max}", field.Id);
+        }
+        return null;
     }
 
     private static object? Convert(FormField field, object value) => field.Type switch

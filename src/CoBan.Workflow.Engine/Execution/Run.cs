@@ -50,6 +50,7 @@ internal sealed partial class Run
             CompleteService done => ApplyServiceDone(done),
             FailService failed => ApplyServiceFailed(failed),
             CompleteCallActivity called => ApplyCallDone(called),
+            EscalateCallActivity escalated => ApplyCallEscalated(escalated),
             RetryIncident retry => ApplyRetry(retry),
             SetVariables set => ApplySetVariables(set),
             Cancel cancel => ApplyCancel(cancel),
@@ -71,6 +72,7 @@ internal sealed partial class Run
             for (var i = 0; i < starts.Count; i++)
             {
                 if (starts[i].Id != id) continue;
+                ArmEventSubProcesses(0, _def.EventSubProcesses);
                 Enqueue(NewExecution(0, starts[i].Id), starts[i]);
                 return AdvanceOutcome.Applied;
             }
@@ -81,6 +83,7 @@ internal sealed partial class Run
             if (IsNoneStart(starts[i])) none++;
         if (none == 0)
             return Reject("no-none-start", "流程没有空开始事件：请指定要触发的开始事件", "the process has no none start event: name the start event to trigger");
+        ArmEventSubProcesses(0, _def.EventSubProcesses);
         for (var i = 0; i < starts.Count; i++)
             if (IsNoneStart(starts[i])) Enqueue(NewExecution(0, starts[i].Id), starts[i]);
         return AdvanceOutcome.Applied;
@@ -156,11 +159,13 @@ internal sealed partial class Run
     private AdvanceOutcome ApplyServiceFailed(FailService failed)
     {
         // A call activity the host could not start (no such procedure) fails like a service call.
-        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service or WaitKind.Call }))
+        // So does a called instance cancelled on its own: the call activity waits with an incident.
+        if (_s.FindWait(failed.CallId) is not ({ } exec, { Kind: WaitKind.Service or WaitKind.Call } wait))
             return AdvanceOutcome.Ignored;
         if (failed.ErrorCode is not null && ThrowError(exec, failed.ErrorCode, fromActivity: true)) return AdvanceOutcome.Applied;
         var code = failed.ErrorCode is null ? "" : $"（错误码 {failed.ErrorCode} 未被捕获）";
-        RaiseIncident(exec, $"服务调用失败{code}：{failed.Message}", $"the service call failed{(failed.ErrorCode is null ? "" : $" (error {failed.ErrorCode} not caught)")}: {failed.Message}");
+        var (whatZh, whatEn) = wait.Kind == WaitKind.Call ? ("调用活动失败", "the call activity failed") : ("服务调用失败", "the service call failed");
+        RaiseIncident(exec, $"{whatZh}{code}：{failed.Message}", $"{whatEn}{(failed.ErrorCode is null ? "" : $" (error {failed.ErrorCode} not caught)")}: {failed.Message}");
         return AdvanceOutcome.Applied;
     }
 
@@ -188,6 +193,18 @@ internal sealed partial class Run
         RemoveWait(exec, wait);
         ResolveIncidentOf(exec);
         Leave(exec, node);
+        return AdvanceOutcome.Applied;
+    }
+
+    private AdvanceOutcome ApplyCallEscalated(EscalateCallActivity escalated)
+    {
+        if (_s.FindWait(escalated.CallId) is not ({ } exec, { Kind: WaitKind.Call }))
+            return AdvanceOutcome.Ignored;
+        if (!Propagate(exec, fromActivity: true, EventTrigger.Escalation, escalated.EscalationCode))
+        {
+            if (!_s.Called) return AdvanceOutcome.Ignored; // uncaught: nothing happens, the call goes on
+            Commands.Add(new EscalateToCaller(exec.ElementId, escalated.EscalationCode));
+        }
         return AdvanceOutcome.Applied;
     }
 
@@ -260,7 +277,7 @@ internal sealed partial class Run
                 }
             }
         }
-        while (ActivateInclusiveJoins());
+        while (ActivateInclusiveJoins() || FireConditions());
     }
 
     private void Enqueue(Execution exec, FlowNode node, StepKind kind = StepKind.Enter)

@@ -32,6 +32,9 @@ public enum EventTrigger : byte
     Error,
     Escalation,
     Terminate,
+    Link,
+    Conditional,
+    Compensation,
 }
 
 public static class NodeKindExtensions

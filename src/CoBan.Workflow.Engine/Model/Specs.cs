@@ -11,6 +11,12 @@ public sealed class EventSpec
     public TimerDefinition? Timer { get; init; }
     /// <summary>coban:correlationKey: evaluated when the wait begins.</summary>
     public Expression? CorrelationKey { get; init; }
+    /// <summary>A message or signal name with <c>${...}</c> (Camunda): evaluated when the wait begins or the event is thrown.</summary>
+    public Expression? NameExpression { get; init; }
+    /// <summary>A conditional event's condition: checked whenever a step has run, it fires once it holds.</summary>
+    public Expression? Condition { get; init; }
+    /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
+    public string? CodeVariable { get; init; }
 }
 
 /// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>
@@ -40,11 +46,17 @@ public sealed class UserTaskSpec
     public string? EscalateAfter { get; init; }
     public string? FormKey { get; init; }
     public FormField[] Form { get; init; } = [];
+    /// <summary>coban:confirm="true" on a manual task: a person confirms it (else it passes through, as in Camunda and BPMN).</summary>
+    public bool Confirm { get; init; }
 }
 
 public enum FormFieldType : byte { String, Text, Long, Double, Boolean, Date, Enum, List }
 
-public sealed record FormField(string Id, string? Label, FormFieldType Type, bool Required, IReadOnlyList<KeyValuePair<string, string>> Values, string? DefaultValue);
+public sealed record FormField(string Id, string? Label, FormFieldType Type, bool Required, IReadOnlyList<KeyValuePair<string, string>> Values, string? DefaultValue,
+    FieldLimits? Limits = null);
+
+/// <summary>Camunda's form constraints besides required: text length, number range, and a field the person may not submit.</summary>
+public sealed record FieldLimits(int? MinLength = null, int? MaxLength = null, double? Min = null, double? Max = null, bool ReadOnly = false);
 
 /// <summary>A service task's host implementation (coban:action, or a Camunda implementation name).</summary>
 public sealed class ServiceSpec
@@ -73,6 +85,14 @@ public sealed class CallSpec
     public int? Version { get; init; }
     public VariableMapping[] In { get; init; } = [];
     public VariableMapping[] Out { get; init; } = [];
+}
+
+/// <summary>A standard loop (BPMN 2.0 §10.2.8): the activity runs again while the condition holds, at most Maximum times.</summary>
+public sealed class StandardLoopSpec
+{
+    public Expression? Condition { get; init; }
+    public bool TestBefore { get; init; }
+    public long? Maximum { get; init; }
 }
 
 /// <summary>Multi-instance loop characteristics.</summary>

@@ -63,7 +63,9 @@ internal sealed class BpmnCompiler
                 "文档中没有可执行的流程：至少一个 process 需要 isExecutable=\"true\"",
                 "the document has no executable process: at least one process needs isExecutable=\"true\"", Line(root)));
 
-        return new BpmnDocument((string?)root.Attribute("id"), processes, Problems);
+        var declared = processElements.Where(p => !string.IsNullOrEmpty((string?)p.Attribute("id")))
+            .Select(p => new DeclaredProcess((string)p.Attribute("id")!, (string?)p.Attribute("name"), (string?)p.Attribute("isExecutable") == "true")).ToList();
+        return new BpmnDocument((string?)root.Attribute("id"), processes, Problems, declared);
     }
 
     private void CheckDuplicateIds(XElement root)

@@ -70,6 +70,8 @@ public static class BpmnReader
 
     private static BpmnDocument Load(string text, ParseOptions options)
     {
+        // A byte-order mark that survived decoding (text pasted or read by a caller as a string) is not content.
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -101,6 +103,7 @@ public static class BpmnReader
         {
             return Failed(BpmnProblem.Error(null, null, $"XML 格式错误：{e.Message}", $"malformed XML: {e.Message}", LineOf(e)));
         }
+        if (text.Contains(VendorNamespaces.ActivitiUri, StringComparison.Ordinal)) VendorNamespaces.AliasActiviti(doc);
         return new BpmnCompiler(doc, options).Compile();
     }
 

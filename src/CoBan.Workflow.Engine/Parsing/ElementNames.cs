@@ -39,7 +39,7 @@ internal static class ElementNames
         "sequenceFlow", "laneSet", "lane", "textAnnotation", "association", "group", "dataObject", "dataObjectReference",
         "dataStoreReference", "property", "ioSpecification", "extensionElements", "documentation", "auditing",
         "monitoring", "dataInputAssociation", "dataOutputAssociation", "ioBinding", "resourceRole", "performer",
-        "humanPerformer", "potentialOwner", "incoming", "outgoing", "categoryValue", "rendering", "correlationSubscription",
+        "humanPerformer", "potentialOwner", "incoming", "outgoing", "categoryValue", "categoryValueRef", "rendering", "correlationSubscription",
     ];
 
     internal static string UnsupportedReasonEn(string name) => name switch

@@ -21,6 +21,7 @@ internal sealed partial class ProcessCompiler
     private readonly Dictionary<FlowNode, XElement> _elements = [];
     private readonly List<(XElement Element, FlowNode? Container)> _flowElements = [];
     private readonly List<SequenceFlow> _flows = [];
+    private readonly List<XElement> _associations = [];
     private readonly List<BpmnProblem> _problems = [];
 
     /// <summary>
@@ -62,8 +63,12 @@ internal sealed partial class ProcessCompiler
         }
         WireFlows();
         WireBoundaries();
+        WireLinks();
+        WireCompensation();
         var starts = ResolveStarts(top, null);
+        var eventSubProcesses = top.Where(n => n.IsEventSubProcess).ToArray();
         Validate();
+        ReportUnhonouredExtensions();
 
         var hasErrors = _duplicateIds || _problems.Any(p => p.Severity == ProblemSeverity.Error);
         foreach (var p in _problems)
@@ -73,7 +78,10 @@ internal sealed partial class ProcessCompiler
         for (var i = 0; i < _nodes.Count; i++) _nodes[i].Index = i;
         for (var i = 0; i < _flows.Count; i++) _flows[i].Index = i;
         ComputeInclusiveReachability();
-        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts);
+        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts)
+        {
+            EventSubProcesses = eventSubProcesses,
+        };
     }
 
     private List<FlowNode> ReadContainer(XElement container, FlowNode? owner, int depth)
@@ -88,11 +96,9 @@ internal sealed partial class ProcessCompiler
             {
                 _flowElements.Add((el, owner));
             }
-            else if (name == "subProcess" && (string?)el.Attribute("triggeredByEvent") == "true")
+            else if (name == "association")
             {
-                if (id is not null) _refused.Add(id);
-                Error(id, "subProcess", "不支持的元素 事件子流程 (eventSubProcess) '" + id + "'",
-                    $"unsupported element event sub-process '{id}': use boundary events on a sub-process instead", el);
+                _associations.Add(el); // a compensation boundary points to its handler by one
             }
             else if (ElementNames.FlowNodes.TryGetValue(name, out var kind))
             {
@@ -154,15 +160,25 @@ internal sealed partial class ProcessCompiler
         {
             Id = id,
             Name = name,
+            NameExpression = name is not null && kind.IsActivity() && (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+                ? Compile(name, id, kind.XmlName(), "名称", "name", el) : null,
             Kind = kind,
             Trigger = trigger,
-            Interrupting = kind != NodeKind.BoundaryEvent || (string?)el.Attribute("cancelActivity") != "false",
+            Interrupting = kind switch
+            {
+                NodeKind.BoundaryEvent => (string?)el.Attribute("cancelActivity") != "false",
+                NodeKind.StartEvent => (string?)el.Attribute("isInterrupting") != "false",
+                _ => true,
+            },
+            IsEventSubProcess = kind == NodeKind.SubProcess && (string?)el.Attribute("triggeredByEvent") == "true",
+            IsForCompensation = kind.IsActivity() && (string?)el.Attribute("isForCompensation") == "true",
             Event = spec,
             UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,
             Service = kind == NodeKind.ServiceTask || (kind == NodeKind.SendTask && HasImplementation(el)) ? ReadService(el, id, kind) : null,
             Notice = ReadNotice(el, id),
             Call = kind == NodeKind.CallActivity ? ReadCall(el, id) : null,
             Loop = kind.IsActivity() ? ReadLoop(el, id) : null,
+            StandardLoop = kind.IsActivity() ? ReadStandardLoop(el, id) : null,
             CaseAction = kind is NodeKind.UserTask or NodeKind.ManualTask ? Attr(el, "action") : null,
         };
     }
@@ -172,13 +188,17 @@ internal sealed partial class ProcessCompiler
         var incoming = new Dictionary<FlowNode, List<SequenceFlow>>();
         var outgoing = new Dictionary<FlowNode, List<SequenceFlow>>();
         var flowIds = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? declared = null;
         foreach (var (el, container) in _flowElements)
         {
             var id = (string?)el.Attribute("id");
             if (id is null)
             {
-                Error(null, "sequenceFlow", "顺序流缺少 id", "a sequence flow has no id", el);
-                continue;
+                // Camunda 7 runs flows without an id (31% of its own test models have some): CoBan names them
+                // from their ends, the same name every time the file is read, so instances find them again.
+                declared ??= DeclaredIds();
+                id = GeneratedFlowId(el, declared);
+                Warning(id, "sequenceFlow", $"顺序流缺少 id，已按其两端命名为 '{id}'", $"a sequence flow has no id; it is named '{id}' after its ends", el);
             }
             var source = Resolve(el, id, "sourceRef");
             var target = Resolve(el, id, "targetRef");
@@ -218,7 +238,7 @@ internal sealed partial class ProcessCompiler
         {
             node.Incoming = incoming.TryGetValue(node, out var i) ? [.. i] : [];
             node.Outgoing = outgoing.TryGetValue(node, out var o) ? [.. o] : [];
-            var defaultId = (string?)_elements[node].Attribute("default");
+            var defaultId = RefAttr(_elements[node], "default");
             if (defaultId is null) continue;
             node.Default = node.Outgoing.FirstOrDefault(f => f.Id == defaultId);
             if (node.Default is null)
@@ -232,9 +252,34 @@ internal sealed partial class ProcessCompiler
         }
     }
 
+    private HashSet<string> DeclaredIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var el in _process.DescendantsAndSelf())
+            if ((string?)el.Attribute("id") is { } id) ids.Add(id);
+        return ids;
+    }
+
+    private static string GeneratedFlowId(XElement flow, HashSet<string> taken)
+    {
+        var stem = $"flow_{RefAttr(flow, "sourceRef") ?? "none"}_{RefAttr(flow, "targetRef") ?? "none"}";
+        var id = stem;
+        for (var n = 2; !taken.Add(id); n++) id = $"{stem}_{n}";
+        return id;
+    }
+
+    /// <summary>
+    /// A reference attribute's id. References are QNames: <c>messageRef="tns:newInvoice"</c> names
+    /// the element with id <c>newInvoice</c>, ids never holding a colon; Camunda reads them so too.
+    /// </summary>
+    internal static string? RefAttr(XElement el, string attribute) => (string?)el.Attribute(attribute) is { } value ? LocalRef(value.Trim()) : null;
+
+    internal static string LocalRef(string reference) =>
+        reference.LastIndexOf(':') is var colon and >= 0 ? reference[(colon + 1)..] : reference;
+
     private FlowNode? Resolve(XElement flow, string flowId, string attribute)
     {
-        var reference = (string?)flow.Attribute(attribute);
+        var reference = RefAttr(flow, attribute);
         if (reference is null)
         {
             Error(flowId, "sequenceFlow", $"顺序流缺少 {attribute}", $"the sequence flow has no {attribute}", flow);
@@ -274,7 +319,7 @@ internal sealed partial class ProcessCompiler
         foreach (var node in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent))
         {
             var el = _elements[node];
-            var reference = (string?)el.Attribute("attachedToRef");
+            var reference = RefAttr(el, "attachedToRef");
             if (reference is null)
             {
                 Error(node, "边界事件缺少 attachedToRef（未附着在任何活动上）", "the boundary event has no attachedToRef (it is attached to nothing)");
@@ -298,14 +343,61 @@ internal sealed partial class ProcessCompiler
         foreach (var (activity, list) in attached) activity.Boundaries = [.. list];
     }
 
+    /// <summary>Each compensation boundary event points by an association to its handler (isForCompensation), as in Camunda.</summary>
+    private void WireCompensation()
+    {
+        foreach (var boundary in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent && n.Trigger == EventTrigger.Compensation && n.AttachedTo is not null))
+        {
+            var handlerId = _associations.Where(a => RefAttr(a, "sourceRef") == boundary.Id).Select(a => RefAttr(a, "targetRef")).FirstOrDefault();
+            if (handlerId is null || !_byId.TryGetValue(handlerId, out var handler) || !handler.IsForCompensation)
+            {
+                Error(boundary, "补偿边界事件需要一条关联（association）指向补偿处理活动（isForCompensation=\"true\"）",
+                    "a compensation boundary event needs an association to its compensation handler (an activity with isForCompensation=\"true\")");
+                continue;
+            }
+            if (boundary.AttachedTo!.CompensationBoundary is not null)
+            {
+                Error(boundary, "一个活动只能有一个补偿边界事件", "an activity has at most one compensation boundary event");
+                continue;
+            }
+            boundary.AttachedTo.CompensationBoundary = boundary;
+            boundary.CompensationHandler = handler;
+        }
+        foreach (var handler in _nodes.Where(n => n.IsForCompensation))
+            if (handler.Incoming.Length > 0 || handler.Outgoing.Length > 0)
+                Error(handler, "补偿处理活动不能有顺序流", "a compensation handler cannot have sequence flows");
+    }
+
+    /// <summary>Each link throw event goes on at the one link catch event of the same name at its level (BPMN 2.0 §10.4.5).</summary>
+    private void WireLinks()
+    {
+        foreach (var thrower in _nodes.Where(n => n.Kind == NodeKind.IntermediateThrowEvent && n.Trigger == EventTrigger.Link && n.Event?.Name is not null))
+        {
+            var targets = _nodes.Where(n => n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link
+                && n.Container == thrower.Container && n.Event?.Name == thrower.Event!.Name).ToList();
+            if (targets.Count == 1) thrower.LinkTarget = targets[0];
+            else Error(thrower, targets.Count == 0 ? $"同一层级没有名为 '{thrower.Event!.Name}' 的链接捕获事件" : $"同一层级有多个名为 '{thrower.Event!.Name}' 的链接捕获事件",
+                targets.Count == 0 ? $"no link catch event named '{thrower.Event!.Name}' at this level" : $"several link catch events are named '{thrower.Event!.Name}' at this level");
+        }
+    }
+
     /// <summary>Start events, or (BPMN 13.2.3) with none, the nodes that have no incoming flow.</summary>
     private FlowNode[] ResolveStarts(List<FlowNode> scope, FlowNode? owner)
     {
         foreach (var sub in scope.Where(n => n.Kind == NodeKind.SubProcess))
+        {
             sub.Starts = ResolveStarts([.. sub.Children], sub);
+            sub.EventSubProcesses = sub.Children.Where(n => n.IsEventSubProcess).ToArray();
+        }
         var starts = scope.Where(n => n.Kind == NodeKind.StartEvent).ToArray();
         if (starts.Length > 0) return starts;
-        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget).ToArray();
+        if (owner is { IsEventSubProcess: true })
+        {
+            Error(owner, "事件子流程需要一个带触发器的开始事件", "an event sub-process needs a start event with a trigger");
+            return [];
+        }
+        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget && !n.IsEventSubProcess
+            && n.Trigger != EventTrigger.Link && !n.IsForCompensation).ToArray();
         if (implicitStarts.Length == 0 && scope.Count > 0)
         {
             if (owner is null) Error(_processId, "process", "流程没有开始事件，也没有可作为起点的元素", "the process has no start event and no element without incoming flows to start from", _process);

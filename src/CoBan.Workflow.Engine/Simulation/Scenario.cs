@@ -20,29 +20,40 @@ public sealed record ScenarioResult(
     IReadOnlyList<string> Errors,
     IReadOnlyList<BpmnProblem> Problems,
     Vars Variables,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    BudgetSpent? Spent = null);
 
 /// <summary>A scripted run: parse, start, apply each step, report. Stops at the first step that fails.</summary>
 public static class Scenario
 {
     public static ScenarioResult Run(string bpmnXml, string? processId, DateTimeOffset start, Vars? variables,
-        IEnumerable<ScenarioStep> steps, SimulationOptions? options = null)
+        IEnumerable<ScenarioStep> steps, SimulationOptions? options = null, string? startEventId = null)
     {
+        var budget = (options ?? new SimulationOptions()).Budget;
+        // Sizes are checked before any work: parsing and validating cost grows with the model.
+        if (bpmnXml.Length > budget.MaxModelChars)
+            return Refused(new BudgetSpent(SimulationBudget.ModelSize, budget.MaxModelChars), start);
         var document = BpmnReader.Parse(bpmnXml);
+        var elements = document.Processes.Sum(p => (long)p.Nodes.Count + p.Flows.Count);
+        if (elements > budget.MaxElements)
+            return Refused(new BudgetSpent(SimulationBudget.Elements, budget.MaxElements), start);
         var problems = document.Problems.Where(p => p.Severity != ProblemSeverity.Info).ToList();
         if (document.HasErrors)
             return new ScenarioResult("failed", [], [], [], problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()).ToList(),
                 problems, new Dictionary<string, object?>(), start);
-        return Run(document, processId, start, variables, steps, options) with { Problems = problems };
+        return Run(document, processId, start, variables, steps, options, startEventId) with { Problems = problems };
     }
 
+    private static ScenarioResult Refused(BudgetSpent spent, DateTimeOffset start) =>
+        new("failed", [], [], [], [spent.ToString()], [], new Dictionary<string, object?>(), start, spent);
+
     public static ScenarioResult Run(BpmnDocument document, string? processId, DateTimeOffset start, Vars? variables,
-        IEnumerable<ScenarioStep> steps, SimulationOptions? options = null)
+        IEnumerable<ScenarioStep> steps, SimulationOptions? options = null, string? startEventId = null)
     {
-        var sim = new Simulator(document, options).Start(processId, variables, start);
+        var sim = new Simulator(document, options).Start(processId, variables, start, startEventId);
         foreach (var step in steps)
         {
-            if (sim.Errors.Count > 0) break;
+            if (sim.Errors.Count > 0 || sim.Spent is not null) break;
             _ = step switch
             {
                 CompleteStep c => sim.Complete(c.ElementId, c.Variables),
@@ -52,7 +63,8 @@ public static class Scenario
                 _ => sim,
             };
         }
-        return new ScenarioResult(sim.Errors.Count > 0 ? "failed" : sim.Status, sim.Trace, sim.WaitingAt.ToList(), sim.Commands,
-            sim.Errors, document.Problems, (Vars?)sim.Main?.State?.Variables ?? new Dictionary<string, object?>(), sim.Now);
+        var errors = sim.Spent is { } spent ? [.. sim.Errors, spent.ToString()] : sim.Errors;
+        return new ScenarioResult(errors.Count > 0 ? "failed" : sim.Status, sim.Trace, sim.WaitingAt.ToList(), sim.Commands,
+            errors, document.Problems, (Vars?)sim.Main?.State?.Variables ?? new Dictionary<string, object?>(), sim.Now, sim.Spent);
     }
 }

@@ -5,12 +5,82 @@ namespace CoBan.Workflow.Engine.Simulation;
 
 using Vars = IReadOnlyDictionary<string, object?>;
 
-/// <summary>Applying the engine's commands in memory, as the host would in its transaction.</summary>
+/// <summary>
+/// Applying the engine's commands in memory, as the host would in its transaction. Follow-ups (service
+/// answers, called processes, thrown messages and signals, due timers) go on a work stack rather than
+/// being called: the order is the depth-first order a recursive simulator had, but the depth lives on
+/// the heap and every unit of work is counted against the budget.
+/// </summary>
 public sealed partial class Simulator
 {
-    private void Apply(SimulatedInstance instance, Stimulus stimulus, bool quiet = false)
+    private readonly Stack<Action> _work = new();
+    private int _steps;
+    private int _timerFirings;
+
+    private SimulationBudget Budget => _options.Budget;
+
+    /// <summary>Queues a stimulus; <see cref="Run"/> applies it.</summary>
+    private void Apply(SimulatedInstance instance, Stimulus stimulus, bool quiet = false) =>
+        _work.Push(() => Step(instance, stimulus, quiet));
+
+    /// <summary>Works the stack empty, or until a budget is spent (then the rest is dropped).</summary>
+    private void Run()
     {
-        var result = Executor.Advance(instance.Definition, instance.State, stimulus, Now, _options.Engine);
+        while (_work.TryPop(out var work))
+        {
+            if (Spent is not null) break;
+            work();
+        }
+        _work.Clear();
+    }
+
+    /// <summary>Queues actions so that they run in the order given (the stack pops the last push first).</summary>
+    private void PushInOrder(List<Action> actions)
+    {
+        for (var i = actions.Count - 1; i >= 0; i--) _work.Push(actions[i]);
+    }
+
+    private bool Stop(string budget, long limit)
+    {
+        Spent ??= new BudgetSpent(budget, limit);
+        return false;
+    }
+
+    /// <summary>Counts one engine advance; false (and the run stops) when the steps or the time are spent.</summary>
+    private bool SpendStep()
+    {
+        if (Spent is not null) return false;
+        if (Budget.Cancellation.IsCancellationRequested) return Stop(SimulationBudget.WallTime, 0);
+        if (++_steps > Budget.MaxSteps) return Stop(SimulationBudget.Steps, Budget.MaxSteps);
+        return true;
+    }
+
+    private bool SpendTimerFiring()
+    {
+        if (Spent is not null) return false;
+        if (++_timerFirings > Budget.MaxTimerFirings) return Stop(SimulationBudget.TimerFirings, Budget.MaxTimerFirings);
+        return true;
+    }
+
+    private SimulatedInstance? NewInstance(ProcessDefinition process, (int Instance, int CallId)? parent, int depth)
+    {
+        if (Spent is not null) return null;
+        if (_instances.Count >= Budget.MaxInstances)
+        {
+            Stop(SimulationBudget.Instances, Budget.MaxInstances);
+            return null;
+        }
+        var instance = new SimulatedInstance(_instances.Count, process, parent, depth);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private AdvanceResult? Advance(SimulatedInstance instance, Stimulus stimulus) =>
+        SpendStep() ? Executor.Advance(instance.Definition, instance.State, stimulus, Now, _options.Engine) : null;
+
+    private void Step(SimulatedInstance instance, Stimulus stimulus, bool quiet)
+    {
+        if (Advance(instance, stimulus) is not { } result) return;
         if (result.Outcome == AdvanceOutcome.Rejected)
         {
             if (!quiet) _errors.AddRange(result.Rejections.Select(r => r.ToString()));
@@ -55,8 +125,8 @@ public sealed partial class Simulator
                 case BroadcastSignal signal:
                     followUps.Add(() =>
                     {
-                        foreach (var other in _instances.Where(i => i != instance && i.State is { IsEnded: false }).ToList())
-                            Apply(other, new DeliverSignal(signal.SignalName, signal.Variables), quiet: true);
+                        ApplyToAll(instance, new DeliverSignal(signal.SignalName, signal.Variables));
+                        StartBySignal(signal.SignalName, signal.Variables);
                     });
                     break;
                 case SendMessage message:
@@ -65,19 +135,30 @@ public sealed partial class Simulator
                 case InstanceCompleted completed when instance.Parent is { } parent:
                     followUps.Add(() => ReturnToCaller(parent, completed));
                     break;
+                case EscalateToCaller escalation when instance.Parent is { } caller:
+                    followUps.Add(() => Apply(_instances[caller.Instance], new EscalateCallActivity(caller.CallId, escalation.EscalationCode)));
+                    break;
             }
         }
         // Completed tasks disappear from the open list without a cancel command.
         foreach (var id in instance.Tasks.Keys.ToList())
             if (result.State.FindWait(id) is null) instance.Tasks.Remove(id);
-        foreach (var followUp in followUps) followUp();
-        FireDueTimers();
+        // Follow-ups first, in order, then one due timer (which, applied, looks for the next one).
+        _work.Push(FireDueTimer);
+        PushInOrder(followUps);
     }
 
-    private void FireDueTimers()
+    /// <summary>Delivers a stimulus to every running instance but one, in instance order; refusals are not errors.</summary>
+    private void ApplyToAll(SimulatedInstance? except, Stimulus stimulus)
+    {
+        var targets = _instances.Where(i => i != except && i.State is { IsEnded: false }).ToList();
+        for (var i = targets.Count - 1; i >= 0; i--) Apply(targets[i], stimulus, quiet: true);
+    }
+
+    private void FireDueTimer()
     {
         var due = Timers.FirstOrDefault(t => t.Due <= Now);
-        if (due is null) return;
+        if (due is null || !SpendTimerFiring()) return;
         _instances[due.Instance].Timers.Remove(due.TimerId);
         Apply(_instances[due.Instance], new FireTimer(due.TimerId));
     }
@@ -103,8 +184,7 @@ public sealed partial class Simulator
             _errors.Add(why);
             return;
         }
-        var child = new SimulatedInstance(_instances.Count, process, (caller.Index, call.CallId), caller.Depth + 1);
-        _instances.Add(child);
+        if (NewInstance(process, (caller.Index, call.CallId), caller.Depth + 1) is not { } child) return;
         caller.Calls[call.CallId] = child.Index;
         Apply(child, new Start(call.Variables, Called: true));
     }
@@ -118,14 +198,29 @@ public sealed partial class Simulator
 
     private void DeliverThrownMessage(SimulatedInstance sender, SendMessage message)
     {
-        foreach (var other in _instances.Where(i => i != sender && i.State is { IsEnded: false }))
+        if (!Deliver(sender, message.MessageName, message.CorrelationKey, message.Variables))
+            StartByMessage(message.MessageName, message.Variables);
+    }
+
+    /// <summary>The first running instance (but the sender) that takes the message gets it.</summary>
+    private bool Deliver(SimulatedInstance? sender, string name, string? correlationKey, Vars? variables)
+    {
+        foreach (var other in _instances.Where(i => i != sender && i.State is { IsEnded: false }).ToList())
         {
-            var result = Executor.Advance(other.Definition, other.State, new DeliverMessage(message.MessageName, message.CorrelationKey, message.Variables), Now, _options.Engine);
+            if (Advance(other, new DeliverMessage(name, correlationKey, variables)) is not { } result) return false;
             if (!result.Applied) continue;
             Absorb(other, result);
-            return;
+            return true;
         }
-        StartByMessage(message.MessageName, message.Variables);
+        return false;
+    }
+
+    /// <summary>A signal starts a new instance of every process of this file with a signal start event of that name.</summary>
+    private void StartBySignal(string name, Vars? variables)
+    {
+        foreach (var process in _document.Executable)
+            foreach (var start in process.SignalStarts.Where(s => s.Event?.Name == name).ToList())
+                if (NewInstance(process, null, 0) is { } instance) Apply(instance, new Start(variables, start.Id));
     }
 
     /// <summary>A message nobody waits for may start a process of this file with a message start event of that name.</summary>
@@ -135,8 +230,7 @@ public sealed partial class Simulator
         {
             var start = process.MessageStarts.FirstOrDefault(s => s.Event?.Name == name);
             if (start is null) continue;
-            var instance = new SimulatedInstance(_instances.Count, process, null, 0);
-            _instances.Add(instance);
+            if (NewInstance(process, null, 0) is not { } instance) return false;
             Apply(instance, new Start(variables, start.Id));
             return true;
         }

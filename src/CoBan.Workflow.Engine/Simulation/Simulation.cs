@@ -15,12 +15,17 @@ public sealed record SimulationOptions
     public IReadOnlyDictionary<string, ServiceOutcome> Services { get; init; } = new Dictionary<string, ServiceOutcome>();
     /// <summary>Called processes nest at most this deep (a process calling itself would never end).</summary>
     public int MaxCallDepth { get; init; } = 16;
+    /// <summary>What one run may spend before it stops (steps, timer firings, instances, time, model size).</summary>
+    public SimulationBudget Budget { get; init; } = SimulationBudget.Default;
 }
 
 /// <summary>
 /// Runs a model headless, in memory, with the clock under the caller's control: a stand-in for the
 /// host that applies commands itself (timers kept in a list, services answered at once, call
 /// activities started from the same file). The designer's test-run and the engine tests use it.
+/// Work runs from an explicit stack, never by recursion: a model that loops for ever (a timer cycle
+/// due again at once, a message that restarts its own process) spends its budget and stops, where a
+/// recursive simulator overflowed the thread's stack and ended the process.
 /// </summary>
 public sealed partial class Simulator
 {
@@ -47,6 +52,9 @@ public sealed partial class Simulator
 
     /// <summary>Rejected steps and open incidents, said in Chinese and English.</summary>
     public IReadOnlyList<string> Errors => [.. _errors, .. OpenIncidents];
+
+    /// <summary>The budget that stopped the run, if one did: nothing happens after it.</summary>
+    public BudgetSpent? Spent { get; private set; }
 
     public IEnumerable<string> OpenIncidents => _instances.SelectMany(i => i.State?.Executions ?? [])
         .Where(e => e.State == ExecutionState.Incident).Select(e => $"incident at '{e.ElementId}': {e.Incident}");
@@ -76,9 +84,9 @@ public sealed partial class Simulator
             _errors.Add($"流程 '{process.Id}' 不可执行（isExecutable 不为 true）/ process '{process.Id}' is not executable");
             return this;
         }
-        var instance = new SimulatedInstance(_instances.Count, process, null, 0);
-        _instances.Add(instance);
+        if (NewInstance(process, null, 0) is not { } instance) return this;
         Apply(instance, new Start(variables, startEventId));
+        Run();
         return this;
     }
 
@@ -92,27 +100,24 @@ public sealed partial class Simulator
             return this;
         }
         Apply(_instances[task.Instance], new CompleteTask(task.TaskId, variables));
+        Run();
         return this;
     }
 
     public Simulator Message(string name, Vars? variables = null, string? correlationKey = null)
     {
-        foreach (var instance in _instances.Where(i => i.State is { IsEnded: false }))
-        {
-            var result = Executor.Advance(instance.Definition, instance.State, new DeliverMessage(name, correlationKey, variables), Now, _options.Engine);
-            if (!result.Applied) continue;
-            Absorb(instance, result);
-            return this;
-        }
-        if (StartByMessage(name, variables)) return this;
-        _errors.Add($"没有等待消息 '{name}' 的元素 / nothing waits for message '{name}'");
+        if (Spent is not null) return this;
+        if (!Deliver(null, name, correlationKey, variables) && !StartByMessage(name, variables) && Spent is null)
+            _errors.Add($"没有等待消息 '{name}' 的元素 / nothing waits for message '{name}'");
+        Run();
         return this;
     }
 
     public Simulator Signal(string name, Vars? variables = null)
     {
-        foreach (var instance in _instances.Where(i => i.State is { IsEnded: false }).ToList())
-            Apply(instance, new DeliverSignal(name, variables), quiet: true);
+        ApplyToAll(null, new DeliverSignal(name, variables));
+        StartBySignal(name, variables);
+        Run();
         return this;
     }
 
@@ -133,23 +138,31 @@ public sealed partial class Simulator
         return AdvanceTo(target);
     }
 
+    /// <summary>
+    /// Fires the timers due up to the target in order, then sets the clock to it. A run stopped by its
+    /// budget keeps the clock at the last timer fired: the timers after it never fired, so moving
+    /// the clock past them would report a time the model never reached.
+    /// </summary>
     public Simulator AdvanceTo(DateTimeOffset target)
     {
-        for (var guard = 0; guard < 100_000; guard++)
+        while (Spent is null)
         {
             var next = Timers.FirstOrDefault();
             if (next is null || next.Due > target) break;
+            if (!SpendTimerFiring()) break;
             if (next.Due > Now) Now = next.Due;
             _instances[next.Instance].Timers.Remove(next.TimerId);
             Apply(_instances[next.Instance], new FireTimer(next.TimerId));
+            Run();
         }
-        if (target > Now) Now = target;
+        if (Spent is null && target > Now) Now = target;
         return this;
     }
 
     public Simulator Cancel(string reason = "simulation")
     {
         if (Main is { State.IsEnded: false }) Apply(Main, new Execution.Cancel(reason));
+        Run();
         return this;
     }
 

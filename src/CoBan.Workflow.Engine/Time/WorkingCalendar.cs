@@ -6,9 +6,12 @@ namespace CoBan.Workflow.Engine.Time;
 /// year's State Council notice sets them, plus local <see cref="CalendarOverride"/>s. Immutable:
 /// loading a year or adding an override makes a new calendar, so a calendar shared between
 /// threads never changes under a computation.
-/// A day in a year without data throws <see cref="CalendarYearUnknownException"/>; the calendar never
-/// falls back to plain weekdays, because a deadline counted that way would be silently wrong
-/// (the next year's notice usually comes out in November).
+/// A year without a loaded notice is counted <b>provisionally</b> (<see cref="IsProvisional"/>): weekends
+/// off plus the statutory holidays and their 补假 (<see cref="StatutoryHolidays.ProvisionalYear"/>), never
+/// plain weekdays and never a guessed 调休, with the overrides applied as for a loaded year. Deadlines
+/// counted on it say so and are recomputed when the notice is loaded. Only a year the law's lunar
+/// calendar does not cover (before 1902, after 2100), or any year of a calendar made with
+/// <c>provisionalYears: false</c>, throws <see cref="CalendarYearUnknownException"/>.
 /// </summary>
 public sealed partial class WorkingCalendar : IWorkingDays
 {
@@ -19,13 +22,17 @@ public sealed partial class WorkingCalendar : IWorkingDays
     private readonly CalendarOverride[] _overrides;
     private readonly YearMask?[] _masks; // indexed by year - _firstYear; null where no data
     private readonly int _firstYear;
+    private readonly bool _provisionalYears;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, YearMask> _provisionalMasks = new();
 
     /// <param name="years">Year data; when a year appears twice the later one wins.</param>
     /// <param name="overrides">Local overrides in the order they were decided; the later wins for one date.
     /// An override for a year without data is kept (and applies once the year is loaded) but does not make the year known.</param>
     /// <param name="utcOffset">The calendar's fixed UTC offset; default +08:00.</param>
-    public WorkingCalendar(IEnumerable<CalendarYear> years, IEnumerable<CalendarOverride>? overrides = null, TimeSpan? utcOffset = null)
+    /// <param name="provisionalYears">Count a year without data provisionally (the default); false makes such a year unknown.</param>
+    public WorkingCalendar(IEnumerable<CalendarYear> years, IEnumerable<CalendarOverride>? overrides = null, TimeSpan? utcOffset = null, bool provisionalYears = true)
     {
+        _provisionalYears = provisionalYears;
         var offset = utcOffset ?? ChinaStandardOffset;
         if (offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset.Duration() > TimeSpan.FromHours(14))
             throw new ArgumentOutOfRangeException(nameof(utcOffset), offset, "UTC 偏移须为整分钟且在 ±14 小时内 / the UTC offset must be whole minutes within ±14 hours");
@@ -50,16 +57,37 @@ public sealed partial class WorkingCalendar : IWorkingDays
 
     public IReadOnlyList<CalendarOverride> Overrides => _overrides;
 
+    /// <summary>Whether the year's notice is loaded (not provisional).</summary>
     public bool HasYear(int year) => _years.ContainsKey(year);
+
+    /// <summary>Whether days of <paramref name="year"/> are counted on the statutory holidays alone, pending the notice.</summary>
+    public bool IsProvisional(int year) => _provisionalYears && !_years.ContainsKey(year) && StatutoryHolidays.Covers(year);
+
+    /// <summary>Whether this calendar counts years without data provisionally.</summary>
+    public bool CountsProvisionalYears => _provisionalYears;
+
+    /// <summary>The days the calendar counts for <paramref name="year"/>: the loaded notice, else the provisional year.</summary>
+    public bool TryGetCountedYear(int year, out CalendarYear data, out bool provisional)
+    {
+        provisional = false;
+        if (_years.TryGetValue(year, out data!)) return true;
+        if (!IsProvisional(year)) return false;
+        provisional = true;
+        data = StatutoryHolidays.ProvisionalYear(year);
+        return true;
+    }
 
     public bool TryGetYear(int year, out CalendarYear data) => _years.TryGetValue(year, out data!);
 
     /// <summary>A new calendar with <paramref name="year"/> added, or replacing the data for the same year; overrides are kept.</summary>
-    public WorkingCalendar WithYear(CalendarYear year) => new(_years.Values.Append(year), _overrides, UtcOffset);
+    public WorkingCalendar WithYear(CalendarYear year) => new(_years.Values.Append(year), _overrides, UtcOffset, _provisionalYears);
+
+    /// <summary>The same calendar with years without data unknown (they throw) instead of provisional.</summary>
+    public WorkingCalendar WithoutProvisionalYears() => new(_years.Values, _overrides, UtcOffset, provisionalYears: false);
 
     /// <summary>A new calendar with <paramref name="overrides"/> appended after the existing ones (so they win).</summary>
     public WorkingCalendar WithOverrides(params IEnumerable<CalendarOverride> overrides) =>
-        new(_years.Values, _overrides.Concat(overrides), UtcOffset);
+        new(_years.Values, _overrides.Concat(overrides), UtcOffset, _provisionalYears);
 
     public bool IsWorkingDay(DateOnly localDate) => MaskForYear(localDate.Year).IsWorking(localDate.DayNumber);
 
@@ -145,6 +173,8 @@ public sealed partial class WorkingCalendar : IWorkingDays
         var index = year - _firstYear;
         if ((uint)index < (uint)_masks.Length && _masks[index] is { } mask)
             return mask;
+        if (IsProvisional(year))
+            return _provisionalMasks.GetOrAdd(year, y => new YearMask(StatutoryHolidays.ProvisionalYear(y), _overrides));
         throw new CalendarYearUnknownException(year);
     }
 }

@@ -18,4 +18,25 @@ public static class WorkingDaysExtensions
         var noon = calendar.AtLocalTime(date, new TimeOnly(12, 0));
         return calendar.LocalDate(calendar.AddWorkingDays(noon, -1));
     }
+
+    /// <summary>
+    /// Whether a count from <paramref name="from"/> to <paramref name="to"/> (either order) crossed a provisional year
+    /// (<see cref="WorkingCalendar.IsProvisional"/>): its result stands until that year's notice is loaded.
+    /// </summary>
+    public static bool IsProvisional(this IWorkingDays calendar, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (calendar is not WorkingCalendar working) return false;
+        int a = calendar.LocalDate(from).Year, b = calendar.LocalDate(to).Year;
+        for (var year = Math.Min(a, b); year <= Math.Max(a, b); year++)
+            if (working.IsProvisional(year)) return true;
+        return false;
+    }
+
+    /// <summary>The provisional years a count from <paramref name="from"/> to <paramref name="to"/> crossed, ascending.</summary>
+    public static IReadOnlyList<int> ProvisionalYears(this IWorkingDays calendar, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (calendar is not WorkingCalendar working) return [];
+        int a = calendar.LocalDate(from).Year, b = calendar.LocalDate(to).Year;
+        return Enumerable.Range(Math.Min(a, b), Math.Abs(b - a) + 1).Where(working.IsProvisional).ToList();
+    }
 }

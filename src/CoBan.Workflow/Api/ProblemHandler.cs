@@ -13,8 +13,9 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         var details = exception switch
         {
             CoBanException e => WithProblems(Problem(e.Status, e.Code, e.MessageZh, e.MessageEn, e.Errors), e.Problems),
-            DbUpdateConcurrencyException => Problem(409, "concurrent-change", "数据已被他人修改，请刷新后重试",
+            _ when Data.DbErrors.IsLostRace(exception) => Problem(409, "concurrent-change", "数据已被他人修改，请刷新后重试",
                 "someone else changed this at the same moment; reload and try again", null),
+            _ when Data.DbErrors.IsTransient(exception) => Problem(503, "busy", "系统繁忙，请稍后重试", "the service is busy; try again in a moment", null),
             BadHttpRequestException { StatusCode: 413 } => Problem(413, "too-large", "请求内容过大", "the request body is too large", null),
             BadHttpRequestException e => Problem(400, "bad-request", "请求格式有误：" + e.Message, "malformed request: " + e.Message, null),
             System.Text.Json.JsonException e => Problem(400, "bad-json", "JSON 格式有误：" + e.Message, "malformed JSON: " + e.Message, null),
@@ -26,6 +27,8 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
             details = Problem(500, "internal", "服务器内部错误，已记录日志", "internal server error; it has been logged", null);
         }
         http.Response.StatusCode = details.Status!.Value;
+        if (exception is CoBanException { RetryAfter: { } wait })
+            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 

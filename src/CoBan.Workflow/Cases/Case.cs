@@ -22,8 +22,10 @@ public sealed class Case
     public ApplicantType ApplicantType { get; set; }
     /// <summary>Person's name or enterprise name.</summary>
     public required string ApplicantName { get; set; }
-    /// <summary>ID card number (person) or unified social credit code (enterprise).</summary>
+    /// <summary>The document number (ID card, passport, permit, or an enterprise's unified social credit code), checked by <see cref="IdentityDocuments"/>.</summary>
     public string? ApplicantIdNumber { get; set; }
+    /// <summary>Which document <see cref="ApplicantIdNumber"/> is; null when no number was given.</summary>
+    public IdDocumentType? ApplicantIdType { get; set; }
     /// <summary>Contact person for an enterprise, or the agent.</summary>
     public string? ContactPerson { get; set; }
     public string? Phone { get; set; }

@@ -1,6 +1,7 @@
 namespace CoBan.Workflow.Cases;
 
-public sealed record ApplicantInput(string? Type, string? Name, string? IdNumber, string? ContactPerson, string? Phone, string? Email, string? Address);
+/// <summary><paramref name="IdType"/>: the document's code (<see cref="IdDocumentType"/>); a person defaults to residentId, an enterprise to creditCode.</summary>
+public sealed record ApplicantInput(string? Type, string? Name, string? IdNumber, string? ContactPerson, string? Phone, string? Email, string? Address, string? IdType = null);
 
 /// <summary>Registration at the desk (登记受理). Materials are names from the matter's list.</summary>
 public sealed record RegisterCaseRequest(
@@ -18,11 +19,12 @@ public sealed record BureauRef(long Id, string Code, string Name);
 public sealed record CaseSummary(
     long Id, string Number, BureauRef Bureau, long? MatterId, string MatterName, string ApplicantName, string ApplicantType,
     CodeLabel Category, CodeLabel? Kind, CodeLabel Status, CodeLabel ServiceMode, string OwnerUserName, string OwnerName,
-    DateTimeOffset RegisteredAt, DateTimeOffset? Deadline, bool Paused, bool Overdue, int? WorkingDaysLeft, long? ChainId, int? ChainPosition);
+    DateTimeOffset RegisteredAt, DateTimeOffset? Deadline, bool Paused, bool Overdue, int? WorkingDaysLeft, long? ChainId, int? ChainPosition,
+    bool Provisional = false);
 
 public sealed record MaterialState(string Name, bool Required, string? Note, bool Received);
 
-public sealed record CaseApplicant(string Type, string Name, string? IdNumber, string? ContactPerson, string? Phone, string? Email, string? Address, bool ConsentSms, bool ConsentEmail);
+public sealed record CaseApplicant(string Type, string Name, string? IdNumber, string? ContactPerson, string? Phone, string? Email, string? Address, bool ConsentSms, bool ConsentEmail, CodeLabel? IdType);
 
 public sealed record TransferInfo(long Id, string Direction, long FromCaseId, BureauRef FromBureau, BureauRef ToBureau, string Reasons, string? LegalBasis, bool CrossLevel,
     string Status, long? ReceivingCaseId, string? ReceivingCaseNumber, string? RefusalReason, DateTimeOffset SentAt, DateTimeOffset? RespondedAt, DateTimeOffset? ReceivingEndedAt);

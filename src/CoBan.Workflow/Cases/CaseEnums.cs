@@ -109,6 +109,12 @@ public static class CaseLabels
     /// <summary>The three 办结 statuses: the matter itself was decided.</summary>
     public static bool IsCompletion(this CaseStatus s) => s is CaseStatus.CompletedApproved or CaseStatus.CompletedTolerant or CaseStatus.CompletedRejected;
 
+    /// <summary>
+    /// 好差评 rates a service the applicant received. A revoked case (撤销: registered in error) was no
+    /// service at all, so it takes no evaluation and can open no rectification (issue 21).
+    /// </summary>
+    public static bool CanBeEvaluated(this CaseStatus s) => s.IsFinal() && s != CaseStatus.Revoked;
+
     /// <summary>Before acceptance (已受理) a withdrawal is 已撤件; after it, 撤回.</summary>
     public static bool IsBeforeAcceptance(this CaseStatus s) => s is CaseStatus.Received or CaseStatus.SupplementStarted or CaseStatus.SupplementEnded;
 }

@@ -25,6 +25,8 @@ public sealed class CaseEvaluations(CoBanDbContext db, RuntimeService runtime, I
         var c = await db.Set<Case>().AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
         if (!c.Status.IsFinal())
             throw CoBanException.Conflict("case-open", $"案件尚未办结（{c.Status.Zh()}），办结后才能评价", $"the case is still open ({c.Status.Code()}): it can be evaluated once it has ended");
+        if (!c.Status.CanBeEvaluated())
+            throw CoBanException.Conflict("not-evaluable", $"该案件已{c.Status.Zh()}，不是一次可评价的服务", $"the case was {c.Status.Code()}: it is not a service that can be evaluated");
         if (await db.Set<Evaluation>().AnyAsync(e => e.CaseId == caseId, ct))
             throw CoBanException.Conflict("already-evaluated", "每次服务只能评价一次，该案件已评价", "one evaluation per service: this case has one already");
 

@@ -66,7 +66,8 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         var forwarded = c.ForwardedToBureauId is { } f ? await BureauAsync(f, ct) : null;
         var evaluation = await db.Set<Evaluation>().AsNoTracking().FirstOrDefaultAsync(e => e.CaseId == id, ct);
         return new CaseDetail(summary, c.Description,
-            new CaseApplicant(c.ApplicantType.Code(), c.ApplicantName, c.ApplicantIdNumber, c.ContactPerson, c.Phone, c.Email, c.Address, c.ConsentSms, c.ConsentEmail),
+            new CaseApplicant(c.ApplicantType.Code(), c.ApplicantName, c.ApplicantIdNumber, c.ContactPerson, c.Phone, c.Email, c.Address, c.ConsentSms, c.ConsentEmail,
+                c.ApplicantIdType is { } idType ? new CodeLabel(idType.Code(), idType.Zh()) : null),
             c.Entrustment, materials.Select(m => new MaterialState(m.Name, m.Required, m.Note, received.Contains(m.Name))).ToList(), CaseCodes.ReadList(c.MaterialsMissing),
             c.MissingNoticeAt, c.Tolerant, c.ToleranceCommitment, c.SupplementBy, CaseCodes.ReadList(c.RejectionReasons), c.RejectionLegalBasis,
             people[c.OwnerId], people[c.FirstContactId], c.AcceptedAt, c.CommittedWorkingDays, limit, c.PausedAt, c.OverdueAt, c.CompletedAt,
@@ -139,11 +140,13 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         {
             var open = !c.Status.IsFinal();
             int? left = open && !c.Paused && c.Deadline is { } d ? await deadlines.WorkingDaysLeftAsync(db, c.BureauId, now, d, ct) : null;
+            // Counted on a year whose State Council notice is not loaded yet: recomputed when it is (docs/calendar.md).
+            var provisional = open && c.Deadline is { } due && await deadlines.IsProvisionalAsync(db, c.BureauId, c.AcceptedAt ?? c.RegisteredAt, due, ct);
             var b = bureaus[c.BureauId];
             var owner = owners[c.OwnerId];
             list.Add(new CaseSummary(c.Id, c.Number, new BureauRef(b.Id, b.Code, b.Name), c.MatterId, c.MatterName, c.ApplicantName, c.ApplicantType.Code(),
                 new(c.Category.Code(), c.Category.Zh()), c.Kind is { } k ? new(k.Code(), k.Zh()) : null, new(c.Status.Code(), c.Status.Zh()), new(c.ServiceMode.Code(), c.ServiceMode.Zh()),
-                owner.UserName!, owner.DisplayName, c.RegisteredAt, c.Deadline, c.Paused, open && !c.Paused && c.Deadline < now, left, c.ChainId, c.ChainPosition));
+                owner.UserName!, owner.DisplayName, c.RegisteredAt, c.Deadline, c.Paused, open && !c.Paused && c.Deadline < now, left, c.ChainId, c.ChainPosition, provisional));
         }
         return list;
     }

@@ -31,13 +31,14 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
 
         var a = r.Applicant;
         ApplicantType type = default;
+        IdDocumentType? idType = null;
         if (a is null) Error("applicant", "请填写申请人", "the applicant is required");
         else
         {
             if (!CaseCodes.TryParse(a.Type, out type)) Error("applicant.type", "申请人类型应为 person（个人）或 enterprise（企业）", "applicant.type must be person or enterprise");
             if (string.IsNullOrWhiteSpace(a.Name)) Error("applicant.name", "请填写申请人姓名或企业名称", "the applicant's name is required");
             if (type == ApplicantType.Enterprise && string.IsNullOrWhiteSpace(a.ContactPerson)) Error("applicant.contactPerson", "企业申请须填写联系人", "an enterprise needs a contact person");
-            if (a.IdNumber is { Length: > 0 } id && !IdNumber().IsMatch(id.Trim())) Error("applicant.idNumber", "证件号码应为 18 位身份证号或统一社会信用代码", "the ID must be an 18-character ID card number or credit code");
+            idType = CheckIdDocument(a, type, Error);
             var digits = CaseCodes.PhoneDigits(a.Phone);
             if (a.Phone is { Length: > 0 } && (digits is null || digits.Length is < 7 or > 15)) Error("applicant.phone", "电话号码无效", "invalid phone number");
             if (a.Email is { Length: > 0 } email && !Notices.EmailAddresses.IsSingle(email))
@@ -73,7 +74,7 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
         var c = new Case
         {
             Number = "", MatterId = matter!.Id, MatterName = matter.Name, Description = r.Description?.Trim(), ApplicantType = type, ApplicantName = a!.Name!.Trim(),
-            ApplicantIdNumber = a.IdNumber?.Trim().ToUpperInvariant(), ContactPerson = a.ContactPerson?.Trim(), Phone = a.Phone?.Trim(), PhoneDigits = CaseCodes.PhoneDigits(a.Phone),
+            ApplicantIdNumber = idType is null ? null : IdentityDocuments.Normalise(a.IdNumber!), ApplicantIdType = idType, ContactPerson = a.ContactPerson?.Trim(), Phone = a.Phone?.Trim(), PhoneDigits = CaseCodes.PhoneDigits(a.Phone),
             Email = a.Email?.Trim(), Address = a.Address?.Trim(), ConsentSms = r.ConsentSms == true, ConsentEmail = r.ConsentEmail == true,
             ServiceMode = mode, Entrustment = r.Entrustment?.Trim(), MaterialsReceived = CaseCodes.WriteList(received), HomeVisitAt = r.HomeVisitAt?.ToUniversalTime(),
             OwnerId = owner.Id, FirstContactId = owner.Id,
@@ -104,8 +105,33 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
             throw new CoBanException(403, "not-on-duty", "今天不是你值班：请由值班协办员登记", "you are not on duty today: the coordinator on duty registers cases");
     }
 
-    [GeneratedRegex(@"^[0-9A-Z]{17}[0-9A-Z]$", RegexOptions.IgnoreCase)]
-    private static partial Regex IdNumber();
+    /// <summary>The document type (given, or the applicant type's usual one) and its number's format and check character; null without a number.</summary>
+    private static IdDocumentType? CheckIdDocument(ApplicantInput a, ApplicantType type, Action<string, string, string> error)
+    {
+        IdDocumentType idType;
+        if (a.IdType is { Length: > 0 } code)
+        {
+            if (!CaseCodes.TryParse(code, out idType))
+            {
+                var allowed = string.Join("、", Enum.GetValues<IdDocumentType>().Select(t => $"{t.Code()}（{t.Zh()}）"));
+                error("applicant.idType", $"证件类型无效，应为：{allowed}", "unknown document type; use one of: " + string.Join(", ", Enum.GetValues<IdDocumentType>().Select(t => t.Code())));
+                return null;
+            }
+            if (type != default && !idType.FitsApplicant(type))
+            {
+                error("applicant.idType", type == ApplicantType.Enterprise ? "企业申请人的证件应为统一社会信用代码" : "个人申请人不能以统一社会信用代码登记，请选择身份证、护照或通行证等",
+                    type == ApplicantType.Enterprise ? "an enterprise identifies by its unified social credit code" : "a person identifies by an ID card, passport or permit, not a credit code");
+                return null;
+            }
+        }
+        else idType = IdentityDocuments.DefaultFor(type == default ? ApplicantType.Person : type);
+        if (string.IsNullOrWhiteSpace(a.IdNumber)) return null;
+        var number = IdentityDocuments.Normalise(a.IdNumber);
+        var problem = number.Length > 40 ? ("证件号码过长", "too long") : IdentityDocuments.Problem(idType, number);
+        if (problem is not { } p) return idType;
+        error("applicant.idNumber", $"证件号码（{idType.Zh()}）有误：{p.Zh}", $"document number ({idType.En()}): {p.En}");
+        return null;
+    }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex Mobile();

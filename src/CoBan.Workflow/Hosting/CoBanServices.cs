@@ -22,9 +22,15 @@ public static class CoBanServices
     public static WebApplicationBuilder AddCoBan(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Captive dependencies (a singleton holding a scoped service) fail at start-up in Development
+        // rather than sharing one DbContext between requests in production.
+        var validate = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("CoBan:ValidateServices");
+        builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = validate; o.ValidateOnBuild = validate; });
+        DemoGuard.Check(builder.Environment, builder.Configuration);
         builder.AddCoBanLogging();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
         services.Configure<CoBanOptions>(builder.Configuration.GetSection(CoBanOptions.Section));
+        ProxyOptions.Configure(services, builder.Configuration);
         if (builder.Configuration.GetValue<bool>("CoBan:Demo"))
         {
             // The demo city replays its past weeks through the real procedures (Demo/DemoHistory.cs).
@@ -48,6 +54,8 @@ public static class CoBanServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        services.Configure<SimulationLimits>(builder.Configuration.GetSection(SimulationLimits.Section));
+        services.AddSingleton<SimulationGate>();
         services.AddSingleton<ProcedureCatalog>();
         services.AddCoBanCalendar();
         services.AddCoBanTimers(builder.Configuration);

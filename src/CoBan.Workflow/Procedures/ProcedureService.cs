@@ -46,7 +46,8 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
         await DemandOwnerAsync(bureau.Id, ct);
         var xml = request.Xml ?? NewModel(request.Name ?? "新流程");
         var document = Parse(xml);
-        var main = document.Executable.FirstOrDefault() ?? document.Processes.FirstOrDefault()
+        // A model with problems (an unsupported element, say) is still a draft to fix: keyed by the process it declares.
+        var main = document.MainDeclared
             ?? throw CoBanException.Invalid("no-process", "模型中没有流程", "the model has no process").WithProblems(Infos(document.Problems));
         if (await db.Set<Procedure>().AnyAsync(p => p.BureauId == bureau.Id && p.Key == main.Id, ct))
             throw CoBanException.Conflict("duplicate-key", $"本单位已有流程 '{main.Id}'", $"the bureau already has a procedure '{main.Id}'");
@@ -76,7 +77,7 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
             throw CoBanException.Invalid("xml-required", "请提供流程模型（BPMN XML）", "the draft needs the BPMN XML", new Dictionary<string, string[]> { ["xml"] = ["必填 / required"] });
         var document = Parse(xml);
         // An unfinished draft is fine; a file that is not a readable BPMN document is not.
-        if (document.Processes.Count == 0 && document.Problems.Any(p => p.ElementId is null && p.Severity == ProblemSeverity.Error))
+        if (document.Declared.Count == 0 && document.Problems.Any(p => p.ElementId is null && p.Severity == ProblemSeverity.Error))
             throw CoBanException.Invalid("unreadable-model", "模型无法读取，草稿未保存", "the model cannot be read; the draft was not saved").WithProblems(Infos(document.Problems));
         var now = clock.GetUtcNow();
         var draft = await db.Set<ProcedureVersion>().FirstOrDefaultAsync(v => v.ProcedureId == id && v.Status == VersionStatus.Draft, ct);

@@ -31,7 +31,7 @@ public sealed class ProgressLookup(CoBanDbContext db)
         var bureau = await db.Set<Bureau>().AsNoTracking().Where(b => b.Id == c.BureauId).Select(b => b.Name).FirstAsync(ct);
         var evaluated = await db.Set<Evaluation>().AnyAsync(e => e.CaseId == c.Id, ct);
         return new Progress(c.Number, bureau, c.MatterName, MaskName(c), Mask(c.PhoneDigits!), c.Category.Zh(), c.Status.Zh(), await NextStepAsync(c, ct),
-            Day(c.RegisteredAt), c.Deadline is { } d ? Day(d) : null, c.Status.IsFinal(), c.Status.IsFinal() && !evaluated);
+            Day(c.RegisteredAt), c.Deadline is { } d ? Day(d) : null, c.Status.IsFinal(), c.Status.CanBeEvaluated() && !evaluated);
     }
 
     private async Task<string> NextStepAsync(Case c, CancellationToken ct)

@@ -8,12 +8,48 @@ using Microsoft.EntityFrameworkCore;
 namespace CoBan.Workflow.Runtime;
 
 /// <summary>The imperative shell around the engine: every change to instances goes through a unit of work here.</summary>
-public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, TimeProvider clock, IEnumerable<IAfterCommit> afterCommit)
+public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, TimeProvider clock, IEnumerable<IAfterCommit> afterCommit, ILogger<RuntimeService> log)
 {
     public CoBanDbContext Db => db;
 
-    /// <summary>Runs <paramref name="work"/> and everything it sets off in one transaction, then the after-commit hooks.</summary>
+    /// <summary>How often a unit runs at most when it loses a race or meets a deadlock (PostgreSQL, several nodes).</summary>
+    internal const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and everything it sets off in one transaction, then the after-commit hooks. A unit
+    /// that lost a race to a concurrent one, or met a deadlock or a serialization failure, is rolled back and run again
+    /// on what the winner committed (a few times at most): a conflict then fails the way it should (the task is already
+    /// completed: 409), and a unit that did not really conflict (a timer firing while a task is completed) succeeds.
+    /// Only when the caller left nothing unsaved in the context: changes made before the unit are not ours to replay.
+    /// </summary>
     public async Task<T> InUnitAsync<T>(Actor actor, Func<UnitOfWork, Task<T>> work, CancellationToken ct)
+    {
+        var before = RetrySnapshot();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunUnitAsync(actor, work, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DbErrors.Classify(e) != DbErrors.Kind.Other)
+            {
+                var kind = DbErrors.Classify(e);
+                if (before is null || attempt >= MaxAttempts)
+                {
+                    log.LogWarning("A unit of work gave up after {Attempts} attempt(s): {Kind}: {Message}", attempt, kind, e.GetBaseException().Message);
+                    throw kind == DbErrors.Kind.Transient
+                        ? new CoBanException(503, "busy", "系统繁忙，请稍后重试", "the service is busy; try again in a moment")
+                        : CoBanException.Conflict("concurrent-change", "数据已被他人修改，请刷新后重试", "someone else changed this at the same moment; reload and try again");
+                }
+                log.LogDebug("Unit of work attempt {Attempt} lost a race or met a deadlock ({Kind}); running it again", attempt, kind);
+                await ForgetAsync(before, ct);
+                // A little jitter so that two nodes that deadlocked do not meet again in step.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), ct);
+            }
+        }
+    }
+
+    private async Task<T> RunUnitAsync<T>(Actor actor, Func<UnitOfWork, Task<T>> work, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The unit commits or rolls back as a whole: savepoints around each SaveChanges would only cost statements.
@@ -27,6 +63,23 @@ public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, 
         var committed = new CommittedUnit(unit.TimersAdded.Where(t => t.Status == TimerStatus.Pending).ToList(), unit.TimersCancelled, unit.ServiceJobsAdded, unit.NoticesAdded);
         foreach (var hook in afterCommit) await hook.AfterCommitAsync(committed, CancellationToken.None);
         return result;
+    }
+
+    /// <summary>The entities tracked before the unit, all unchanged; null when something is unsaved (then no retry).</summary>
+    private HashSet<object>? RetrySnapshot()
+    {
+        var entries = db.ChangeTracker.Entries().ToList();
+        return entries.Any(e => e.State != EntityState.Unchanged) ? null : entries.Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>Back to the context as it was before the failed attempt: what the attempt added is forgotten, what was there is read again.</summary>
+    private async Task ForgetAsync(HashSet<object> before, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (before.Contains(entry.Entity) && entry.State != EntityState.Added) await entry.ReloadAsync(ct);
+            else entry.State = EntityState.Detached;
+        }
     }
 
     public Task<ProcessInstance> StartAsync(ProcedureVersion version, long bureauId, string processId, IReadOnlyDictionary<string, object?>? variables,

@@ -89,12 +89,43 @@ public sealed partial class UnitOfWork
             case ResolveIncident resolve:
                 await ResolveIncidentAsync(instance, resolve, ct);
                 break;
-            case InstanceCompleted completed when instance.ParentInstanceId is { } parentId && instance.ParentCallId is { } callId:
-                var parent = await LoadAsync(parentId, ct);
-                Enqueue(parent, new CompleteCallActivity(callId, completed.Variables, completed.ErrorCode), first: true);
+            case InstanceCompleted completed:
+                if (instance.ParentInstanceId is { } parentId && instance.ParentCallId is { } callId)
+                    Enqueue(await LoadAsync(parentId, ct), new CompleteCallActivity(callId, completed.Variables, completed.ErrorCode), first: true);
                 break;
+            case InstanceTerminated terminated:
+                // A called instance cancelled on its own (not by its caller): the caller's call activity gets an
+                // incident, so someone decides (retry calls the process again; or cancel the caller). When the
+                // caller itself cancelled the call, its call no longer waits and the engine ignores this.
+                if (instance.ParentInstanceId is { } callerId && instance.ParentCallId is { } cancelledCall)
+                    Enqueue(await LoadAsync(callerId, ct), new FailService(cancelledCall, null,
+                        $"被调用的流程实例 {instance.Id} 已终止：{terminated.Reason} / the called instance {instance.Id} was cancelled: {terminated.Reason}"), first: true);
+                break;
+            case EscalateToCaller escalation:
+                if (instance.ParentInstanceId is { } escalatedTo && instance.ParentCallId is { } escalatedCall)
+                    Enqueue(await LoadAsync(escalatedTo, ct), new EscalateCallActivity(escalatedCall, escalation.EscalationCode), first: true);
+                break;
+            default:
+                throw UnknownCommand(command);
         }
     }
+
+    /// <summary>
+    /// Every command of a step is one this host applies, checked before any is: an engine command the
+    /// host does not know would otherwise be dropped and leave the instance waiting for what never comes.
+    /// </summary>
+    private static void CheckCommands(IReadOnlyList<Command> commands)
+    {
+        foreach (var command in commands)
+            if (command is not (CreateUserTask or CancelUserTask or ScheduleTimer or CancelTimer or SubscribeMessage or SubscribeSignal
+                or UnsubscribeMessage or UnsubscribeSignal or SendNotice or InvokeService or CancelService or StartCallActivity
+                or CancelCallActivity or BroadcastSignal or SendMessage or RaiseIncident or ResolveIncident or InstanceCompleted
+                or InstanceTerminated or EscalateToCaller))
+                throw UnknownCommand(command);
+    }
+
+    private static InvalidOperationException UnknownCommand(Command command) =>
+        new($"the host does not apply the engine command {command.GetType().Name}: {command}");
 
     private async Task InvokeAsync(ProcessInstance instance, InvokeService invoke, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
     {
@@ -149,6 +180,7 @@ public sealed partial class UnitOfWork
             .Where(s => s.Kind == SubscriptionKind.Signal && s.Name == signal.SignalName && s.InstanceId != sender.Id)
             .Select(s => s.InstanceId).Distinct().ToListAsync(ct);
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
+        await SignalStarts.StartAsync(this, _deps.Catalog, sender.BureauId, signal.SignalName, signal.Variables, ct);
     }
 
     /// <summary>An instance's task by the engine's task number: from the tracker when the unit has it (no query), else read.</summary>

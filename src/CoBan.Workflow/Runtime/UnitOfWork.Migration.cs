@@ -23,6 +23,7 @@ public sealed partial class UnitOfWork
             timer.ElementId = Remap(plan.State, timer.TimerId!.Value) ?? timer.ElementId;
         var result = new AdvanceResult(AdvanceOutcome.Applied, plan.State, plan.Commands, [], []);
         var step = new StepContext { Db = Db, Instance = instance, Stimulus = new SetVariables(new Dictionary<string, object?>()), Result = result, Actor = Actor, Now = Now, Unit = this };
+        CheckCommands(plan.Commands);
         foreach (var command in plan.Commands) await ApplyAsync(step, command, ct);
         AddJournal(instance, "instance.migrated", detail, null, null, System.Text.Json.JsonSerializer.Serialize(mapping));
     }

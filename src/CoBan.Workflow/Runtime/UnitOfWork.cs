@@ -81,7 +81,7 @@ public sealed partial class UnitOfWork
     {
         if (_instances.TryGetValue(instanceId, out var known)) return known;
         // Like Find, this looks in the change tracker first: an instance the caller already loaded costs no query.
-        var instance = await Db.FindRowAsync<ProcessInstance>(instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
+        var instance = await FindLockedAsync(instanceId, ct) ?? throw CoBanException.NotFound("流程实例", "process instance");
         _instances[instanceId] = instance;
         return instance;
     }
@@ -145,6 +145,7 @@ public sealed partial class UnitOfWork
         JournalStep(instance, item.Stimulus, result, before);
 
         var step = new StepContext { Db = Db, Instance = instance, Stimulus = item.Stimulus, Result = result, Actor = Actor, Now = Now, Unit = this };
+        CheckCommands(result.Commands);
         foreach (var command in result.Commands) await ApplyAsync(step, command, ct);
         foreach (var observer in _deps.Observers) await observer.OnStepAsync(step, ct);
     }

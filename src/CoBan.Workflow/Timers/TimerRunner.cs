@@ -83,6 +83,12 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
         var effects = scope.ServiceProvider.GetRequiredService<TimerEffects>();
         var fired = await runtime.InUnitAsync(Actor.System, async unit =>
         {
+            // The instances these timers belong to are locked first, as every unit locks an instance before writing anything
+            // of it: the flip below would otherwise hold timer rows a completion on another node waits for while this
+            // batch waits for that completion's instance (UnitOfWork.Locks).
+            if (unit.LocksRows)
+                await unit.LockInstancesAsync(await unit.Db.Set<ScheduledTimer>().AsNoTracking()
+                .Where(t => ids.Contains(t.Id) && t.InstanceId != null).Select(t => t.InstanceId!.Value).ToListAsync(ct), ct);
             // The conditional update is the whole idempotency: only one transaction can move a row out of Pending
             // (PostgreSQL makes a second one wait for the first and then match nothing), and only what it moved is applied.
             var flipped = await FlipAsync(unit, ids, ct);

@@ -93,9 +93,18 @@ public class TaskTests
     }
 
     [Fact]
-    public void A_manual_task_waits_for_a_person_to_confirm_it()
+    public void A_manual_task_passes_through_as_in_Camunda()
     {
         var sim = Play.Model($"""<startEvent id="s" /><manualTask id="sign" name="申请人本人签字" /><endEvent id="e" />{Chain("s", "sign", "e")}""");
+        sim.Of<CreateUserTask>().ShouldBeEmpty();
+        sim.Status.ShouldBe("completed");
+        sim.Trace.ShouldContain("sign");
+    }
+
+    [Fact]
+    public void A_manual_task_with_coban_confirm_waits_for_a_person_to_confirm_it()
+    {
+        var sim = Play.Model($"""<startEvent id="s" /><manualTask id="sign" name="申请人本人签字" coban:confirm="true" /><endEvent id="e" />{Chain("s", "sign", "e")}""");
         sim.Of<CreateUserTask>().Single().Manual.ShouldBeTrue();
         sim.Status.ShouldBe("waiting");
         sim.Complete("sign").Status.ShouldBe("completed");

@@ -14,6 +14,9 @@ public class WorkingDayTests
     /// <summary>Monday 2026-12-28, 09:00: three working days are left in 2026.</summary>
     private static readonly DateTimeOffset LateDecember = new(2026, 12, 28, 9, 0, 0, Beijing);
 
+    /// <summary>A calendar that refuses years without a notice instead of counting them provisionally.</summary>
+    private static readonly WorkingCalendar Strict = WorkingCalendar.ChinaNational.WithoutProvisionalYears();
+
     /// <summary>A stand-in for the 2027 notice, loaded by an administrator: only New Year's Day off.</summary>
     private static WorkingCalendar With2027 => WorkingCalendar.ChinaNational.WithYear(
         CalendarYear.FromLists(2027, [new DateOnly(2027, 1, 1)], []));
@@ -58,6 +61,15 @@ public class WorkingDayTests
     }
 
     [Fact]
+    public void A_P5WD_timer_reaching_2027_without_its_notice_is_scheduled_on_the_provisional_year_with_no_incident()
+    {
+        var sim = new Simulator(Bpmn.Parse(Review), Play.Options()).Start(now: LateDecember);
+        sim.Of<RaiseIncident>().ShouldBeEmpty();
+        // 12-29, 30, 31, then 元旦 (Friday 2027-01-01) off: Monday 01-04, Tuesday 01-05.
+        sim.Of<ScheduleTimer>().Single().Due.ShouldBe(new DateTimeOffset(2027, 1, 5, 9, 0, 0, Beijing));
+    }
+
+    [Fact]
     public void The_simulator_refuses_a_working_day_step_it_cannot_count_with_a_reason_and_leaves_the_clock()
     {
         var noCalendar = new Simulator(Bpmn.Parse($"""<startEvent id="s" /><userTask id="t" />{Chain("s", "t")}""")).Start(now: Clock.T0);
@@ -65,7 +77,7 @@ public class WorkingDayTests
         noCalendar.Now.ShouldBe(Clock.T0);
         noCalendar.Errors.ShouldHaveSingleItem().ShouldContain("needs a working-day calendar");
 
-        var sim = new Simulator(Bpmn.Parse($"""<startEvent id="s" /><userTask id="t" />{Chain("s", "t")}"""), Play.Options()).Start(now: LateDecember);
+        var sim = new Simulator(Bpmn.Parse($"""<startEvent id="s" /><userTask id="t" />{Chain("s", "t")}"""), Play.Options(Strict)).Start(now: LateDecember);
         sim.Advance("P5WD");
         sim.Now.ShouldBe(LateDecember);
         sim.Errors.ShouldHaveSingleItem().ShouldContain(new CalendarYearUnknownException(2027).Message);
@@ -74,7 +86,7 @@ public class WorkingDayTests
     [Fact]
     public void A_timer_that_reaches_an_unloaded_year_raises_an_incident_saying_so_and_schedules_nothing()
     {
-        var sim = new Simulator(Bpmn.Parse(Review), Play.Options()).Start(now: LateDecember);
+        var sim = new Simulator(Bpmn.Parse(Review), Play.Options(Strict)).Start(now: LateDecember);
         sim.Status.ShouldBe("failed");
         sim.Of<ScheduleTimer>().ShouldBeEmpty(); // never a guess on plain weekdays
         var incident = sim.Of<RaiseIncident>().Single();
@@ -93,7 +105,7 @@ public class WorkingDayTests
     [Fact]
     public void Completing_a_task_whose_timer_could_not_be_scheduled_resolves_the_incident()
     {
-        var sim = new Simulator(Bpmn.Parse(Review), Play.Options()).Start(now: LateDecember);
+        var sim = new Simulator(Bpmn.Parse(Review), Play.Options(Strict)).Start(now: LateDecember);
         var incident = sim.Of<RaiseIncident>().Single();
         sim.Complete("review");
         sim.Of<ResolveIncident>().Single().ExecutionId.ShouldBe(incident.ExecutionId);
@@ -103,7 +115,7 @@ public class WorkingDayTests
     [Fact]
     public void A_due_date_in_an_unloaded_year_stops_the_task_with_an_incident_until_the_year_is_loaded()
     {
-        var sim = new Simulator(Bpmn.Parse($"""<startEvent id="s" /><userTask id="t" coban:due="P5WD" />{Chain("s", "t")}"""), Play.Options())
+        var sim = new Simulator(Bpmn.Parse($"""<startEvent id="s" /><userTask id="t" coban:due="P5WD" />{Chain("s", "t")}"""), Play.Options(Strict))
             .Start(now: LateDecember);
         sim.Of<CreateUserTask>().ShouldBeEmpty();
         var incident = sim.Of<RaiseIncident>().Single();
@@ -121,7 +133,7 @@ public class WorkingDayTests
             <boundaryEvent id="remind" attachedToRef="t" cancelActivity="false"><timerEventDefinition><timeCycle>R/P1WD</timeCycle></timerEventDefinition></boundaryEvent>
             <sendTask id="notice" coban:notice="reminder" />
             {Chain("s", "t", "e")}{Flow("remind", "notice")}
-            """), Play.Options()).Start(now: LateDecember);
+            """), Play.Options(Strict)).Start(now: LateDecember);
         sim.AdvanceTo(new DateTimeOffset(2026, 12, 31, 12, 0, 0, Beijing));
         sim.Of<ScheduleTimer>().Select(t => t.Due.Day).ShouldBe([29, 30, 31]);
         sim.Of<SendNotice>().Count().ShouldBe(2); // 12-29 and 12-30; the 12-31 firing could not schedule 2027's
@@ -145,7 +157,7 @@ public class WorkingDayTests
             <boundaryEvent id="overdue" attachedToRef="handling"><timerEventDefinition><timeDuration>P5WD</timeDuration></timerEventDefinition></boundaryEvent>
             <endEvent id="late" />
             {Chain("s", "handling", "e")}{Flow("overdue", "late")}
-            """), Play.Options()).Start(now: LateDecember);
+            """), Play.Options(Strict)).Start(now: LateDecember);
         sim.Of<RaiseIncident>().Single().ElementId.ShouldBe("handling");
         sim.OpenTasks.ShouldBeEmpty(); // nothing runs inside a scope whose deadline is unknown
         sim.State().Executions.ShouldHaveSingleItem();
@@ -168,7 +180,7 @@ public class WorkingDayTests
             <boundaryEvent id="overdue" attachedToRef="register"><timerEventDefinition><timeDuration>P5WD</timeDuration></timerEventDefinition></boundaryEvent>
             <endEvent id="late" />
             {Chain("s", "register", "e")}{Flow("overdue", "late")}
-            """), Play.Options(services: new() { ["register"] = new ServiceOutcome(Pending: true) })).Start(now: LateDecember);
+            """), Play.Options(Strict, services: new() { ["register"] = new ServiceOutcome(Pending: true) })).Start(now: LateDecember);
         sim.Of<InvokeService>().ShouldBeEmpty();
         var incident = sim.Of<RaiseIncident>().Single();
 

@@ -115,8 +115,20 @@ public class DeadlineMathTests
     }
 
     [Fact]
-    public void Deadline_arithmetic_into_2027_reports_the_unknown_year()
+    public void Deadline_arithmetic_into_2027_counts_provisionally_and_a_strict_calendar_reports_the_unknown_year()
     {
-        Should.Throw<CalendarYearUnknownException>(() => _math.CommittedDeadline(Beijing("2026-12-20 09:00"), 20)).Year.ShouldBe(2027);
+        // Sun 12-20: 12-21..25 (5), 28..31 (9), 01-01 元旦 off, 01-04..08 (14), 01-11..15 (19), Mon 01-18 (20).
+        _math.CommittedDeadline(Beijing("2026-12-20 09:00"), 20).ShouldBe(Beijing("2027-01-18 09:00"));
+        var strict = new DeadlineMath(China.WithoutProvisionalYears());
+        Should.Throw<CalendarYearUnknownException>(() => strict.CommittedDeadline(Beijing("2026-12-20 09:00"), 20)).Year.ShouldBe(2027);
+    }
+
+    [Fact]
+    public void The_done_when_case_a_20_working_day_commitment_accepted_on_2026_12_07_is_due_on_2027_01_05()
+    {
+        var accepted = Beijing("2026-12-07 10:15");
+        var due = _math.CommittedDeadline(accepted, 20);
+        China.LocalDate(due).ShouldBe(Day("2027-01-05"));
+        China.IsProvisional(accepted, due).ShouldBeTrue();
     }
 }

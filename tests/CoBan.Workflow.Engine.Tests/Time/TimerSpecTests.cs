@@ -28,7 +28,8 @@ public class TimerSpecTests
         var timer = TimerSpec.Parse(TimerKind.Duration, "P5WD");
         timer.FirstDue(Now, China).ShouldBe(Beijing("2026-10-13 10:00"));
         Should.Throw<InvalidOperationException>(() => timer.FirstDue(Now, null));
-        Should.Throw<CalendarYearUnknownException>(() => timer.FirstDue(Beijing("2026-12-28 10:00"), China));
+        timer.FirstDue(Beijing("2026-12-28 10:00"), China).ShouldBe(Beijing("2027-01-05 10:00")); // 2027 provisional: 元旦 off
+        Should.Throw<CalendarYearUnknownException>(() => timer.FirstDue(Beijing("2026-12-28 10:00"), China.WithoutProvisionalYears()));
     }
 
     [Fact]

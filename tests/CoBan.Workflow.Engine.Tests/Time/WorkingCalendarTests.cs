@@ -91,22 +91,40 @@ public class WorkingCalendarTests
     }
 
     [Fact]
-    public void Counting_into_2027_says_the_year_is_unknown_instead_of_assuming_weekdays()
+    public void Counting_into_2027_without_its_notice_is_provisional_on_the_statutory_holidays_never_plain_weekdays()
     {
-        var error = Should.Throw<CalendarYearUnknownException>(() => China.AddWorkingDays(Beijing("2026-12-28 09:00"), 5));
-        error.Year.ShouldBe(2027);
-        error.Message.ShouldContain("2027");
-        Should.Throw<CalendarYearUnknownException>(() => China.IsWorkingDay(Day("2027-03-01")));
-        Should.Throw<CalendarYearUnknownException>(() => China.WorkingDaysBetween(Day("2026-12-01"), Day("2027-01-02")));
-        Should.Throw<CalendarYearUnknownException>(() => China.AddWorkingDays(Day("2025-01-03"), -3)).Year.ShouldBe(2024);
+        // Mon 12-28 → 29, 30, 31, then 2027-01-01 (元旦, a Friday) is off: Mon 01-04 is the 4th, Tue 01-05 the 5th.
+        China.AddWorkingDays(Beijing("2026-12-28 09:00"), 5).ShouldBe(Beijing("2027-01-05 09:00"));
+        China.HasYear(2027).ShouldBeFalse();
+        China.IsProvisional(2027).ShouldBeTrue();
+        China.IsProvisional(2026).ShouldBeFalse();
+        China.IsProvisional(Beijing("2026-12-28 09:00"), Beijing("2027-01-05 09:00")).ShouldBeTrue();
+        China.IsProvisional(Beijing("2026-12-01 09:00"), Beijing("2026-12-31 09:00")).ShouldBeFalse();
+        China.IsWorkingDay(Day("2027-03-01")).ShouldBeTrue();
+        China.IsWorkingDay(Day("2027-02-09")).ShouldBeFalse("春节 2027 covers Saturday 02-06 and Sunday 02-07: 补假 on Tue 02-09 and Wed 02-10");
+        China.AddWorkingDays(Day("2025-01-03"), -3).ShouldBe(Day("2024-12-30"), "2024 is provisional too: 01-02, 12-31, 12-30");
     }
 
     [Fact]
-    public void An_override_in_2027_does_not_make_2027_known()
+    public void A_calendar_without_provisional_years_still_says_the_year_is_unknown()
+    {
+        var strict = China.WithoutProvisionalYears();
+        var error = Should.Throw<CalendarYearUnknownException>(() => strict.AddWorkingDays(Beijing("2026-12-28 09:00"), 5));
+        error.Year.ShouldBe(2027);
+        error.Message.ShouldContain("2027");
+        Should.Throw<CalendarYearUnknownException>(() => strict.IsWorkingDay(Day("2027-03-01")));
+        Should.Throw<CalendarYearUnknownException>(() => strict.WorkingDaysBetween(Day("2026-12-01"), Day("2027-01-02")));
+        Should.Throw<CalendarYearUnknownException>(() => strict.AddWorkingDays(Day("2025-01-03"), -3)).Year.ShouldBe(2024);
+        strict.WithYear(CalendarYear.FromLists(2027, [], [])).CountsProvisionalYears.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_override_in_2027_applies_to_the_provisional_year_but_does_not_make_2027_loaded()
     {
         var calendar = China.WithOverrides(new CalendarOverride(Day("2027-01-04"), IsWorkingDay: false, "本地停办"));
-        Should.Throw<CalendarYearUnknownException>(() => calendar.AddWorkingDays(Beijing("2026-12-28 09:00"), 5)).Year.ShouldBe(2027);
+        calendar.AddWorkingDays(Beijing("2026-12-28 09:00"), 5).ShouldBe(Beijing("2027-01-06 09:00"));
         calendar.HasYear(2027).ShouldBeFalse();
+        calendar.IsProvisional(2027).ShouldBeTrue();
     }
 
     [Fact]

@@ -27,12 +27,18 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Errors the page reported (uncaught exceptions, console errors), for a final check.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
-    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, TestHost host, string lang = "zh")
+    /// <summary>A counter PC's screen, the smallest the desk and the designer are laid out for.</summary>
+    public static readonly ViewportSize CounterPc = new() { Width = 1366, Height = 768 };
+
+    /// <summary>A phone (the public pages).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, TestHost host, string lang = "zh", ViewportSize? viewport = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
             Locale = lang == "en" ? "en-US" : "zh-CN",
             AcceptDownloads = true,
         });

@@ -156,6 +156,108 @@ public sealed class DesignerTests(BrowserFixture browser)
         });
     }
 
+    [Fact]
+    public async Task At_1366x768_the_canvas_palette_and_panel_are_usable_and_deleting_an_element_flagged_by_validation_drops_its_problem_while_save_and_publish_still_work()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var procedureId = await ProcedureSteps.PublishAsync(host, Diagrams.SimplePermit());
+        await using var session = await BrowserSession.OpenAsync(browser, host, viewport: BrowserSession.CounterPc);
+        await session.JourneyAsync("designer-delete-flagged", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("owner.scjg");
+            await page.GotoAsync($"/designer/{procedureId}");
+            await WaitForDesignerAsync(page);
+
+            // The canvas has most of the screen; every palette tool can be reached; the panel folds away.
+            var canvas = (await page.Locator("#designer-canvas").BoundingBoxAsync())!;
+            canvas.Height.ShouldBeGreaterThan(420);
+            var lastTool = page.Locator(".djs-palette .entry").Last;
+            await lastTool.ScrollIntoViewIfNeededAsync();
+            var tool = (await lastTool.BoundingBoxAsync())!;
+            (tool.Y + tool.Height).ShouldBeLessThanOrEqualTo(canvas.Y + canvas.Height);
+            var width = canvas.Width;
+            await page.ClickAsync("[data-test=toggle-props]");
+            await page.WaitForSelectorAsync("[data-test=designer-main][data-props=closed]");
+            (await page.Locator("#designer-canvas").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(width + 200);
+            await page.ClickAsync("[data-test=toggle-props]");
+            await page.ClickAsync("[data-test=zoom-in]");
+            (await page.EvaluateAsync<double>("() => window.cobanDesigner.bpmnjs.get('canvas').zoom()")).ShouldBeGreaterThan(1.0);
+            await page.ClickAsync("[data-test=zoom-fit]");
+            // Checkboxes are boxes, not 36-pixel pills.
+            await page.ClickAsync("#designer-canvas .djs-element[data-element-id='review'] .djs-hit");
+            var check = page.Locator("#designer-props [data-group-id='group-coban-assignment'] input[type=checkbox]").First;
+            (await check.BoundingBoxAsync())!.Height.ShouldBeLessThan(24);
+            await session.ScreenshotAsync("designer-1366");
+
+            // A timer on the review without a time: validation flags it.
+            var box = await ShapeBoxAsync(page, "review");
+            var boundary = await CreateOnAsync(page, "create.intermediate-event", (box.X + box.Width / 2, box.Y + box.Height));
+            await page.ClickAsync(".djs-context-pad .entry[data-action=replace]");
+            await page.ClickAsync(".djs-popup .entry[data-id=replace-with-timer-boundary]");
+            boundary = await SelectedIdAsync(page);
+            await page.ClickAsync("[data-test=validate]");
+            await page.WaitForSelectorAsync($"[data-test=problem-list] li[data-element-id='{boundary}']");
+
+            // Selected from the problem list and deleted with its context pad: the problem goes with it, and nothing breaks.
+            await page.ClickAsync($"[data-test=problem-list] li[data-element-id='{boundary}'] button");
+            await page.ClickAsync(".djs-context-pad .entry[data-action=delete]");
+            await page.WaitForFunctionAsync("id => !window.cobanDesigner.bpmnjs.get('elementRegistry').get(id)", boundary);
+            await page.WaitForSelectorAsync($"[data-test=problem-list] li[data-element-id='{boundary}']", new() { State = WaitForSelectorState.Detached });
+            await page.ClickAsync("[data-test=validate]");
+            await page.WaitForSelectorAsync("[data-designer-page][data-valid=true]");
+            await page.ClickAsync("[data-test=save]");
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-test=status]').dataset.kind === 'ok' && document.querySelector('[data-test=status]').textContent.includes('草稿已保存')");
+            await page.ClickAsync("[data-test=publish]");
+            await page.FillAsync("[data-test=publish-comment]", "去掉定时器");
+            await page.ClickAsync("[data-test=publish-confirm]");
+            await page.WaitForSelectorAsync("[data-test=published]");
+            session.ShouldHaveNoPageErrors();
+        });
+    }
+
+    [Fact]
+    public async Task Every_shipped_procedure_test_runs_out_of_the_box_with_its_start_variables_prefilled_in_a_form()
+    {
+        await using var host = await TestHost.StartAsync(kestrel: true);
+        var owner = await host.LoginAsync("owner.scjg");
+        var shipped = Directory.GetFiles(Path.Combine(Screenshots.RepositoryRoot(), "workflows"), "*.bpmn").Select(Path.GetFileNameWithoutExtension).ToHashSet();
+        var procedures = (await owner.GetJsonAsync("/api/v1/procedures")).AsArray()
+            .Where(p => shipped.Contains((string?)p!["key"])).Select(p => ((long)p!["id"]!, (string)p["key"]!)).ToList();
+        procedures.Select(p => p.Item2).ToHashSet().ShouldBe(shipped, ignoreOrder: true);
+
+        await using var session = await BrowserSession.OpenAsync(browser, host, viewport: BrowserSession.CounterPc);
+        await session.JourneyAsync("designer-shipped-test-run", async () =>
+        {
+            var page = session.Page;
+            await session.LoginAsync("owner.scjg");
+            foreach (var (id, key) in procedures)
+            {
+                await page.GotoAsync($"/designer/{id}");
+                await WaitForDesignerAsync(page);
+                await page.ClickAsync("[data-test=tab-simulation]");
+                await page.WaitForSelectorAsync("[data-test=sim-start-form]");
+                await page.ClickAsync("[data-test=sim-start]");
+                await page.WaitForSelectorAsync("[data-test=sim-state]");
+                var state = await page.GetAttributeAsync("[data-test=sim-state]", "data-state");
+                var log = await page.InnerTextAsync("[data-test=simulation]");
+                state.ShouldNotBe("failed", $"{key}: {log}");
+                log.ShouldNotContain("cannot resolve", Case.Insensitive, key);
+                if (key == "commitment-deadline")
+                {
+                    // the flow 容缺受理 asks for `tolerant`: a yes/no box, named with where it is used
+                    (await page.InnerTextAsync("[data-start-var=tolerant]")).ShouldContain("用于：容缺受理");
+                    (await page.GetAttributeAsync("[data-start-var=tolerant] input", "type")).ShouldBe("checkbox");
+                    // dates the case would bring are a week after the simulated start, at the end of the working day
+                    var start = DateOnly.Parse((await page.InnerTextAsync("[data-test=sim-now]"))[..10]);
+                    (await page.InputValueAsync("[data-start-var=caseDeadline] input")).ShouldBe($"{start.AddDays(7):yyyy-MM-dd}T17:00");
+                    await session.ScreenshotAsync("designer-test-run-start");
+                }
+            }
+            session.ShouldHaveNoPageErrors();
+        });
+    }
+
     internal static async Task WaitForDesignerAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-designer-page][data-ready=true]");
 

@@ -21,7 +21,7 @@ public static class CaseSteps
     }
 
     public static object Applicant(string name = "刘德明", string phone = "138-1234-5678", string type = "person", string? contact = null) =>
-        new { type, name, phone, contactPerson = contact, idNumber = "131081199001011234" };
+        new { type, name, phone, contactPerson = contact, idNumber = type == "enterprise" ? "91110108551385082Q" : "131081199001011238" };
 
     public static object Registration(string matterCode, string matterBureau, IEnumerable<string> received, string mode = "assist", object? applicant = null,
         string? entrustment = null, bool consentSms = true, DateTimeOffset? homeVisitAt = null) => new

@@ -52,6 +52,27 @@ public class EvaluationTests
         (await JournalAsync(zhang, id)).Select(j => (string)j["action"]!).ShouldContain("evaluation.returnVisit");
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_revoked_case_takes_no_evaluation_at_the_desk_or_on_the_web_and_so_opens_no_rectification(Db db)
+    {
+        await using var host = await StartAsync(db);
+        var zhang = await host.LoginAsync("zhang.wei");
+        var id = Id(await RegisterAsync(zhang, Registration("SCJG-003", "BZ-SCJG", [], applicant: Applicant("周明", "139 0000 2222"))));
+        var number = (string)(await CaseAsync(zhang, id))["summary"]!["number"]!;
+        var leader = await host.LoginAsync("liu.yang");
+        await leader.PostJsonAsync($"/api/v1/cases/{id}/revoke", new { reason = "重复登记" });
+
+        await (await leader.PostAsync($"/api/v1/cases/{id}/evaluation", Http.Json(new { level = 1 }))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "not-evaluable");
+        var web = await host.Anonymous().PostAsync("/api/v1/public/evaluations", Http.Json(new { number, phone = "13900002222", level = 1, realName = true }));
+        await web.ShouldBeProblemAsync(HttpStatusCode.Conflict, "not-evaluable");
+        var progress = await host.Anonymous().GetJsonAsync($"/api/v1/public/progress?number={number}&phone=13900002222");
+        ((bool)progress["canEvaluate"]!).ShouldBeFalse();
+        (await CaseAsync(zhang, id))["evaluation"].ShouldBeNull();
+        (await OpenTasksAsync(leader, id)).ShouldBeEmpty("no rectification was opened");
+    }
+
     [Fact]
     public async Task An_anonymous_bad_review_is_rectified_without_a_visit_and_the_period_is_the_bureaus_own()
     {

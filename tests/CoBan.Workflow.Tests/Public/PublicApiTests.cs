@@ -58,7 +58,7 @@ public class PublicApiTests
         ((string)progress["phone"]!).ShouldBe("138****5678");
         ((string)progress["deadlineOn"]!).ShouldBe("2026-10-13");
         var text = progress.ToJsonString();
-        text.ShouldNotContain("131081199001011234");
+        text.ShouldNotContain("131081199001011238");
         text.ShouldNotContain("张伟");
 
         var wrong = await anonymous.GetAsync($"/api/v1/public/progress?number={number}&phone=13800000000");

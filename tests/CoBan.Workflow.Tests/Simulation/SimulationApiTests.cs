@@ -22,10 +22,10 @@ public class SimulationApiTests
         """;
 
     [Fact]
-    public async Task A_scenario_runs_without_logging_in_and_reports_trace_waits_and_commands()
+    public async Task A_scenario_run_by_a_process_owner_reports_trace_waits_and_commands()
     {
         await using var host = await TestHost.StartAsync();
-        var result = await host.Anonymous().PostJsonAsync("/api/v1/simulations", new
+        var result = await (await host.LoginAsync("owner.scjg")).PostJsonAsync("/api/v1/simulations", new
         {
             bpmnXml = Models.Review(),
             now = "2026-09-30T09:00:00+08:00",
@@ -43,7 +43,7 @@ public class SimulationApiTests
     public async Task Advancing_five_working_days_across_National_Day_fires_the_boundary_timer()
     {
         await using var host = await TestHost.StartAsync();
-        var client = host.Anonymous();
+        var client = await host.LoginAsync("owner.scjg");
         var waiting = await client.PostJsonAsync("/api/v1/simulations", new { bpmnXml = Boundary, now = "2026-09-30T09:00:00+08:00", steps = new object[] { new { advance = "P4WD" } } });
         ((string)waiting["state"]!).ShouldBe("waiting");
         waiting["waitingAt"]!.AsArray().Select(x => (string?)x).ShouldBe(["check"]);
@@ -59,7 +59,7 @@ public class SimulationApiTests
     public async Task A_model_with_errors_fails_with_each_problem_and_a_bad_step_is_a_422()
     {
         await using var host = await TestHost.StartAsync();
-        var client = host.Anonymous();
+        var client = await host.LoginAsync("owner.scjg");
         var failed = await client.PostJsonAsync("/api/v1/simulations", new { bpmnXml = Models.Broken() });
         ((string)failed["state"]!).ShouldBe("failed");
         failed["problems"]!.AsArray().ShouldContain(p => (string?)p!["elementId"] == "calc");
@@ -78,7 +78,7 @@ public class SimulationApiTests
     {
         await using var host = await TestHost.StartAsync();
         var before = await host.WithDbAsync(db => Task.FromResult(db.ChangeTracker.Entries().Count() + db.Set<CoBan.Workflow.Runtime.ProcessInstance>().Count() + db.Set<CoBan.Workflow.Journal.JournalEntry>().Count()));
-        await host.Anonymous().PostJsonAsync("/api/v1/simulations", new { bpmnXml = Models.Review(), variables = new { caseOwner = "zhang.wei" }, steps = new object[] { new { complete = "review", variables = new { approved = false } } } });
+        await (await host.LoginAsync("owner.scjg")).PostJsonAsync("/api/v1/simulations", new { bpmnXml = Models.Review(), variables = new { caseOwner = "zhang.wei" }, steps = new object[] { new { complete = "review", variables = new { approved = false } } } });
         var after = await host.WithDbAsync(db => Task.FromResult(db.Set<CoBan.Workflow.Runtime.ProcessInstance>().Count() + db.Set<CoBan.Workflow.Journal.JournalEntry>().Count()));
         after.ShouldBe(before);
     }

@@ -146,6 +146,20 @@ public sealed class ReportTests
         (await scheduler.GetTrigger(ReportScheduler.KeyOf(ReportKind.DutySchedule))).ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_daily_check_counts_on_the_deadlines_calendar_and_never_takes_new_years_day_of_an_unloaded_year_for_a_plain_friday(Db db)
+    {
+        // 2027's notice is not loaded. 2027-01-01 is a Friday and 元旦: the runner used to fall back to Monday–Friday and check.
+        await using var host = await CaseSteps.StartAsync(db, Bj(12, 30, 9));
+        await WaitAsync(async () => (await host.Anonymous().GetAsync("/health")).IsSuccessStatusCode, "ready");
+        var runner = host.Services.GetRequiredService<ReportRunner>();
+        (await runner.RunDueAsync(Bj(12, 31, 8, 0, 3), default, ReportKind.DailyCheck)).ShouldBeGreaterThan(0, "Thursday 2026-12-31 is a working day");
+        await runner.RunDueAsync(new DateTimeOffset(2027, 1, 1, 8, 0, 3, TimeSpan.FromHours(8)), default, ReportKind.DailyCheck);
+        (await ReportsAsync(host)).Where(r => r.Kind == ReportKind.DailyCheck).Select(r => r.PeriodKey).ShouldBe(["2026-12-31"]);
+    }
+
     private static Task<List<SupervisionReport>> ReportsAsync(TestHost host) =>
         host.WithDbAsync(d => d.Set<SupervisionReport>().AsNoTracking().OrderBy(r => r.Id).ToListAsync());
 

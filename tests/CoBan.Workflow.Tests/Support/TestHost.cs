@@ -21,6 +21,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
     private readonly Dictionary<string, string?> _settings;
     private string? _postgres;
+    private bool _ownsDatabase = true;
 
     public ManualClock Clock { get; }
     public Db Database { get; }
@@ -36,11 +37,14 @@ public sealed class TestHost : WebApplicationFactory<Program>
     }
 
     /// <param name="kestrel">Serve on a real 127.0.0.1 port (Kestrel's limits apply, browsers can connect) instead of the in-memory test server.</param>
+    /// <param name="sharedPostgres">A PostgreSQL database another host (another node) already uses: this host joins it, and leaves dropping it to the caller.</param>
     public static async Task<TestHost> StartAsync(Db db = Db.Sqlite, Action<IServiceCollection>? services = null,
-        Dictionary<string, string?>? settings = null, DateTimeOffset? now = null, bool kestrel = false)
+        Dictionary<string, string?>? settings = null, DateTimeOffset? now = null, bool kestrel = false, string? sharedPostgres = null)
     {
         var host = new TestHost(db, new ManualClock(now ?? ManualClock.Default), services, settings ?? []);
-        host._postgres = db == Db.Postgres ? await TestPostgres.CreateDatabaseAsync("coban") : null;
+        if (sharedPostgres is not null && db != Db.Postgres) throw new ArgumentException("a shared database is a PostgreSQL one", nameof(sharedPostgres));
+        host._ownsDatabase = sharedPostgres is null;
+        host._postgres = sharedPostgres ?? (db == Db.Postgres ? await TestPostgres.CreateDatabaseAsync("coban") : null);
         if (kestrel)
         {
             host._settings["urls"] = "http://127.0.0.1:0";
@@ -103,7 +107,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgres is not null) await TestPostgres.DropDatabaseAsync(_postgres);
+        if (_postgres is not null && _ownsDatabase) await TestPostgres.DropDatabaseAsync(_postgres);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Environment.GetEnvironmentVariable("COBAN_KEEP_TEST_FILES") is null)
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }

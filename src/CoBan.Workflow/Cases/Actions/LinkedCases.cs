@@ -21,7 +21,7 @@ internal static class LinkedCases
         var c = new Case
         {
             Number = "", MatterId = matterId, MatterName = matterName, Description = source.Description,
-            ApplicantType = source.ApplicantType, ApplicantName = source.ApplicantName, ApplicantIdNumber = source.ApplicantIdNumber,
+            ApplicantType = source.ApplicantType, ApplicantName = source.ApplicantName, ApplicantIdNumber = source.ApplicantIdNumber, ApplicantIdType = source.ApplicantIdType,
             ContactPerson = source.ContactPerson, Phone = source.Phone, PhoneDigits = source.PhoneDigits, Email = source.Email, Address = source.Address,
             ConsentSms = source.ConsentSms, ConsentEmail = source.ConsentEmail, ServiceMode = source.ServiceMode, Entrustment = source.Entrustment,
             MaterialsReceived = source.MaterialsReceived, OwnerId = owner.Id, FirstContactId = source.FirstContactId,

@@ -12,7 +12,7 @@ namespace CoBan.Workflow.Notices;
 /// case, applicant, matter and its materials, what is missing and received, the rejection, the
 /// transfer, the joint chain, the completion reply, the evaluation and where to appeal a refusal.
 /// </summary>
-public sealed class CaseNoticeModelContributor(NoticeSettingsStore settings) : INoticeModelContributor
+public sealed class CaseNoticeModelContributor(NoticeSettingsStore settings, Runtime.ICalendarSource calendars) : INoticeModelContributor
 {
     public int Order => 10;
 
@@ -51,6 +51,9 @@ public sealed class CaseNoticeModelContributor(NoticeSettingsStore settings) : I
             ("acceptedAt", ChineseDates.DateTime(theCase.AcceptedAt)), ("completedAt", ChineseDates.DateTime(theCase.CompletedAt)),
             ("deadline", ChineseDates.Date(theCase.Deadline)), ("limitDays", matter?.LimitWorkingDays), ("result", theCase.Result),
             ("progressUrl", string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? null : $"{options.PublicBaseUrl.TrimEnd('/')}/progress?no={Uri.EscapeDataString(theCase.Number)}"));
+        // The receipt says when its date was counted on a year whose State Council notice is not loaded yet (docs/calendar.md).
+        model.Set("case.deadlineProvisional", theCase.Deadline is { } due && !theCase.Status.IsFinal()
+            && Engine.Time.WorkingDaysExtensions.IsProvisional(await calendars.ForBureauAsync(db, theCase.BureauId, ct), theCase.AcceptedAt ?? theCase.RegisteredAt, due));
         if (matter is null) model.Set("matter.name", theCase.MatterName);
         model.SetAll("applicant", ("name", theCase.ApplicantName), ("type", theCase.ApplicantType == ApplicantType.Person ? "个人" : "企业"),
             ("contact", theCase.ContactPerson), ("phone", theCase.Phone), ("email", theCase.Email), ("address", theCase.Address));

@@ -20,7 +20,7 @@ public static class SampleNoticeModel
             .SetAll("dutyLeader", ("name", "刘洋"), ("title", "副局长（带班领导）"), ("phone", "0316-7221203"))
             .SetAll("case", ("number", "BZ-SCJG-2026-00017"), ("category", "联办件"), ("kind", "承诺件"), ("status", "已受理"), ("serviceMode", "代办"),
                 ("registeredAt", "2026年9月30日 09:00"), ("acceptedAt", "2026年9月30日 09:20"), ("completedAt", "2026年10月13日 16:30"),
-                ("deadline", "2026年10月13日"), ("limitDays", 5), ("result", "准予变更登记，换发营业执照"), ("progressUrl", "https://zwfw.example.gov.cn/progress?no=BZ-SCJG-2026-00017"))
+                ("deadline", "2026年10月13日"), ("deadlineProvisional", false), ("limitDays", 5), ("result", "准予变更登记，换发营业执照"), ("progressUrl", "https://zwfw.example.gov.cn/progress?no=BZ-SCJG-2026-00017"))
             .SetAll("applicant", ("name", "霸州市恒达五金制品有限公司"), ("type", "企业"), ("contact", "李明"), ("phone", "13812345678"),
                 ("email", "liming@example.com"), ("address", "霸州市南孟镇东杨庄村 12 号"))
             .SetAll("matter", ("name", "有限责任公司变更登记"), ("code", "SCJG-BG-001"), ("legalBasis", "《中华人民共和国市场主体登记管理条例》第二十四条"),

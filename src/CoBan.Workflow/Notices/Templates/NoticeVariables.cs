@@ -36,7 +36,7 @@ public static class NoticeVariables
         ("case", Obj(
             ("number", Text), ("category", Text), ("kind", Text), ("status", Text), ("serviceMode", Text),
             ("registeredAt", Text), ("acceptedAt", Text), ("completedAt", Text), ("deadline", Text),
-            ("limitDays", Number), ("result", Text), ("progressUrl", Text))),
+            ("limitDays", Number), ("result", Text), ("progressUrl", Text), ("deadlineProvisional", Boolean))),
         ("applicant", Texts("name", "type", "contact", "phone", "email", "address")),
         ("matter", Obj(
             ("name", Text), ("code", Text), ("legalBasis", Text), ("limitDays", Number), ("inPersonSteps", Text), ("fees", Text),

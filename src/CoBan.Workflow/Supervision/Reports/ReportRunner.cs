@@ -105,11 +105,12 @@ public sealed class ReportRunner(IServiceScopeFactory scopes, IOptions<ReportOpt
         {
             if (kind == ReportKind.DailyCheck && options.DailyCheckOnWorkingDaysOnly)
             {
+                // The same calendar source the deadlines count on (ICalendarSource), so a provisional year
+                // counts here as it does there. A year it cannot count is never taken as plain Monday–Friday
+                // (01-01 of an unloaded year got a daily check, issue 21): the run fails with the reason in
+                // the schedule's LastError, and a supervisor can generate the check by hand.
                 var calendar = await calendars.ForBureauAsync(db, root.Id, ct);
-                bool working;
-                try { working = calendar.IsWorkingDay(day); }
-                catch (Engine.CalendarYearUnknownException) { working = day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday); }
-                if (!working) continue;
+                if (!calendar.IsWorkingDay(day)) continue;
             }
             // The duty schedule is each bureau's own form, reported upward; the other reports cover the office's whole tree.
             var bureaus = new List<Bureaus.Bureau> { root };

@@ -83,8 +83,15 @@
 
   // ---------------------------------------------------------------- problems
 
+  // the problems on screen, as the server sent them, so an edit can drop those of deleted elements
+  let currentProblems = [];
+  let drawnWhenShown = new Set();
+
   function showProblems(problems) {
-    const mapped = (problems || []).map(p => ({
+    currentProblems = problems || [];
+    const registry = modeler.bpmnjs.get('elementRegistry');
+    drawnWhenShown = new Set(currentProblems.map(p => p.elementId).filter(id => id && registry.get(id)));
+    const mapped = currentProblems.map(p => ({
       elementId: p.elementId,
       severity: p.severity,
       message: en ? p.messageEn : p.messageZh
@@ -130,9 +137,15 @@
     return draft;
   }
 
+  // Every validation gets a number; only the latest one's answer is shown, so a slow answer about
+  // an older state of the canvas never replaces a newer one.
+  let validationSeq = 0;
+
   async function validate() {
+    const seq = ++validationSeq;
     const xml = await modeler.save();
     const result = await api('POST', `/api/v1/procedures/${config.id}/validate`, { xml });
+    if (seq !== validationSeq) return result;
     const errors = showProblems(result.problems);
     switchTab('problems');
     setStatus(result.valid
@@ -140,6 +153,35 @@
       : t(`校验发现 ${errors} 个错误`, `${errors} error(s) found`), result.valid ? 'ok' : 'error');
     root.dataset.valid = String(result.valid);
     return result;
+  }
+
+  /** After an edit: problems of elements that no longer exist go at once; the rest after a quiet second. */
+  let liveTimer = null;
+
+  function modelEdited() {
+    // problems about things never drawn (the process, a message) stay until the next validation
+    const registry = modeler.bpmnjs.get('elementRegistry');
+    const kept = currentProblems.filter(p => !p.elementId || !drawnWhenShown.has(p.elementId) || registry.get(p.elementId));
+    if (kept.length !== currentProblems.length) showProblems(kept);
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(liveValidate, 1000);
+  }
+
+  async function liveValidate() {
+    if (busy) {
+      liveTimer = setTimeout(liveValidate, 1000);
+      return;
+    }
+    const seq = ++validationSeq;
+    try {
+      const xml = await modeler.save();
+      const result = await api('POST', `/api/v1/procedures/${config.id}/validate`, { xml });
+      if (seq !== validationSeq) return;
+      showProblems(result.problems);
+      root.dataset.valid = String(result.valid);
+    } catch (error) {
+      // live validation is a convenience: the explicit 校验, save and publish report failures
+    }
   }
 
   async function publish() {
@@ -218,7 +260,32 @@
 
   // ---------------------------------------------------------------- drawer tabs
 
+  const main = root.querySelector('.designer-main');
+
+  function setDrawer(open) {
+    main.dataset.drawer = open ? 'open' : 'closed';
+    const toggle = root.querySelector('[data-cmd=toggle-drawer]');
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? t('收起 ▾', 'Fold ▾') : t('展开 ▴', 'Unfold ▴');
+  }
+
+  function setProps(open) {
+    main.dataset.props = open ? 'open' : 'closed';
+    const toggle = root.querySelector('[data-cmd=toggle-props]');
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? t('属性面板 ▸', 'Properties ▸') : t('◂ 属性面板', '◂ Properties');
+    // the canvas changed size: let bpmn-js measure it again
+    if (modeler) modeler.bpmnjs.get('canvas').resized();
+  }
+
+  function zoom(how) {
+    const canvas = modeler.bpmnjs.get('canvas');
+    if (how === 'fit') canvas.zoom('fit-viewport', 'auto');
+    else canvas.zoom(Math.min(4, Math.max(0.2, canvas.zoom() * (how === 'in' ? 1.25 : 0.8))));
+  }
+
   function switchTab(name) {
+    setDrawer(true);
     root.querySelectorAll('[data-tab]').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
     root.querySelectorAll('[data-pane]').forEach(p => { p.hidden = p.dataset.pane !== name; });
     if (name === 'simulation' && !testRun.started()) testRun.render();
@@ -239,7 +306,15 @@
     export: () => run(exportXml),
     import: () => document.getElementById('import-file').click(),
     simulate: () => switchTab('simulation'),
-    history: () => switchTab('history')
+    history: () => switchTab('history'),
+    'zoom-in': () => zoom('in'),
+    'zoom-out': () => zoom('out'),
+    'zoom-fit': () => zoom('fit'),
+    'toggle-props': () => setProps(main.dataset.props === 'closed'),
+    'toggle-drawer': () => {
+      setDrawer(main.dataset.drawer === 'closed');
+      if (modeler) modeler.bpmnjs.get('canvas').resized();
+    }
   };
 
   root.querySelectorAll('[data-cmd]').forEach(button => button.addEventListener('click', () => commands[button.dataset.cmd]()));
@@ -282,6 +357,7 @@
     modeler.on('changed', () => {
       dirty = true;
       testRun.modelChanged();
+      modelEdited();
       setStatus(t('有未保存的修改', 'Unsaved changes'), 'info');
     });
     root.dataset.ready = 'true';

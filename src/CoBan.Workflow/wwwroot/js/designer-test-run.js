@@ -9,7 +9,10 @@
 
     const sim = {
       start: null,
+      // variables beyond the start form (JSON), e.g. who owns the case
       variables: config.userName ? { caseOwner: config.userName } : {},
+      // the start form's values by variable name, kept while the model is edited
+      startValues: {},
       steps: [],
       result: null,
       stale: false
@@ -80,6 +83,197 @@
       return variables;
     }
 
+    // ------------------------------------------------------------ start variables
+    // A procedure started by the desk gets its variables from the case (category, kind, deadlines…);
+    // a test-run has to supply them. They are read from the model: the start event's form fields,
+    // and every name an expression uses that no task form sets. Each gets an input of a guessed type,
+    // prefilled so that the shipped procedures run out of the box.
+
+    const KEYWORDS = new Set([ 'true', 'false', 'null', 'and', 'or', 'not', 'empty', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'div', 'mod', 'instanceof', 'execution' ]);
+
+    function expressionsOf(xml) {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const found = [];
+      const byId = (id) => id && [ ...doc.getElementsByTagName('*') ].find(n => n.getAttribute('id') === id);
+      const elementName = (node) => {
+        for (let n = node; n && n.nodeType === 1; n = n.parentNode) {
+          const name = n.getAttribute('name');
+          if (n.localName === 'sequenceFlow' && !name) {
+            // a flow without a name is known by the step it leaves and the one it leads to
+            const named = (id) => { const e = byId(id); return e ? (e.getAttribute('name') || id) : id; };
+            return `${named(n.getAttribute('sourceRef'))} → ${named(n.getAttribute('targetRef'))}`;
+          }
+          if (n.getAttribute('id') && /^(bpmn:)?(userTask|serviceTask|sendTask|sequenceFlow|boundaryEvent|intermediateCatchEvent|callActivity|receiveTask|startEvent|endEvent|exclusiveGateway|inclusiveGateway|subProcess|manualTask)$/.test(n.nodeName)) {
+            return name || n.getAttribute('id');
+          }
+        }
+        return '';
+      };
+      const take = (text, context, node) => {
+        for (const m of String(text).matchAll(/\$\{([^}]*)\}/g)) found.push({ body: m[1], context, where: elementName(node), whole: text.trim() === m[0] });
+      };
+      doc.querySelectorAll('*').forEach(node => {
+        for (const attr of node.attributes) take(attr.value, attr.localName, node);
+        if (node.children.length === 0 && node.textContent.includes('${')) take(node.textContent, node.localName, node.parentNode);
+      });
+      const taskFields = new Set();
+      const startFields = [];
+      doc.querySelectorAll('*').forEach(node => {
+        if (node.localName !== 'formField') return;
+        let owner = node.parentNode;
+        while (owner && owner.localName === 'extensionElements') owner = owner.parentNode;
+        const field = { id: node.getAttribute('id'), label: node.getAttribute('label'), type: (node.getAttribute('type') || 'string').toLowerCase(),
+          values: node.getAttribute('values') || '', required: node.getAttribute('required') === 'true' };
+        if (owner && owner.localName === 'startEvent') startFields.push(field);
+        else if (field.id) taskFields.add(field.id);
+      });
+      return { found, taskFields, startFields };
+    }
+
+    function startVariables(xml) {
+      const { found, taskFields, startFields } = expressionsOf(xml);
+      const vars = new Map();
+      for (const f of startFields) {
+        if (!f.id || vars.has(f.id)) continue;
+        vars.set(f.id, { name: f.id, label: f.label || f.id, type: f.type === 'enum' ? 'enum' : f.type,
+          options: f.values.split(',').filter(Boolean).map(pair => pair.split(':')[0]), labels: Object.fromEntries(f.values.split(',').filter(Boolean).map(pair => { const [ k, ...r ] = pair.split(':'); return [ k, r.join(':') || k ]; })),
+          where: [], required: f.required });
+      }
+      for (const e of found) {
+        const body = e.body.replace(/'[^']*'|"[^"]*"/g, ' ');
+        for (const m of body.matchAll(/(^|[^.\w$])([A-Za-z_][\w]*)(?!\s*\()/g)) {
+          const name = m[2];
+          if (KEYWORDS.has(name) || taskFields.has(name)) continue;
+          let v = vars.get(name);
+          if (!v) {
+            v = { name, label: null, type: null, options: [], labels: {}, where: [] };
+            vars.set(name, v);
+          }
+          if (e.where && !v.where.includes(e.where)) v.where.push(e.where);
+          if (v.label) continue; // a start form field keeps its declared type
+          const literal = new RegExp(`\\b${name}\\s*(==|!=|eq|ne)\\s*'([^']*)'|'([^']*)'\\s*(==|!=|eq|ne)\\s*${name}\\b`, 'g');
+          for (const lm of e.body.matchAll(literal)) {
+            const value = lm[2] !== undefined ? lm[2] : lm[3];
+            if (!v.options.includes(value)) v.options.push(value);
+            v.type = 'enum';
+          }
+          if (v.type === 'enum') continue;
+          if (new RegExp(`\\b${name}\\s*(<|>|<=|>=|lt|gt|le|ge)\\s*\\d|\\d\\s*(<|>|<=|>=)\\s*${name}\\b`).test(e.body)) v.type = 'long';
+          else if (e.whole && /^(due|timeDate|followUpDate)$/.test(e.context)) v.type = 'datetime';
+          else if (e.context === 'conditionExpression' && !v.type) v.type = 'boolean';
+        }
+      }
+      for (const v of vars.values()) {
+        if (!v.type) v.type = 'string';
+        // a value the model only compares with: "none of these" first, so the gateways take their default flows
+        if (v.type === 'enum' && !v.label) {
+          v.options.unshift('');
+          v.labels[''] = t('（都不是）', '(none of these)');
+        }
+      }
+      return [ ...vars.values() ];
+    }
+
+    function defaultValue(v) {
+      switch (v.type) {
+        case 'boolean': return false;
+        case 'long': case 'double': return 0;
+        case 'enum': return v.options[0] || '';
+        case 'datetime': case 'date': {
+          // a week after the start, at the end of the working day (Beijing time)
+          const base = new Date(Date.parse(sim.start || config.now || new Date().toISOString()) + 7 * 86400000 + 8 * 3600000);
+          const day = base.toISOString().slice(0, 10);
+          return v.type === 'date' ? day : `${day}T17:00`;
+        }
+        default: return '';
+      }
+    }
+
+    function startInput(v) {
+      const name = `sim-start-${v.name}`;
+      let value = v.name in sim.startValues ? sim.startValues[v.name] : defaultValue(v);
+      if (v.type === 'datetime' && value) value = String(value).slice(0, 16);
+      let input;
+      if (v.type === 'boolean') {
+        input = h('input', { type: 'checkbox', name, checked: value === true });
+      } else if (v.type === 'enum') {
+        input = h('select', { name }, v.options.map(o => h('option', { value: o, selected: o === value }, v.labels[o] ? (o ? `${v.labels[o]}（${o}）` : v.labels[o]) : o)));
+      } else {
+        input = h('input', { name, value, type: v.type === 'datetime' ? 'datetime-local' : v.type === 'date' ? 'date' : (v.type === 'long' || v.type === 'double') ? 'number' : 'text' });
+      }
+      const used = v.where.length ? t(`用于：${v.where.join('、')}`, `used by: ${v.where.join(', ')}`) : '';
+      return h('label', { 'data-start-var': v.name, title: used },
+        h('span', { class: v.required ? 'field-required' : '' }, v.label ? v.label : h('code', {}, v.name)),
+        input, used ? h('span', { class: 'muted small' }, used) : null);
+    }
+
+    function readStartValues(vars) {
+      const values = {};
+      for (const v of vars) {
+        const el = simulationPane.querySelector(`[name="sim-start-${v.name}"]`);
+        if (!el) continue;
+        if (v.type === 'boolean') values[v.name] = el.checked;
+        else if (v.type === 'long' || v.type === 'double') values[v.name] = el.value === '' ? 0 : Number(el.value);
+        else if (v.type === 'datetime') values[v.name] = el.value ? `${el.value}:00+08:00` : '';
+        else values[v.name] = el.value;
+      }
+      return values;
+    }
+
+    let startVars = [];
+
+    // ------------------------------------------------------------ called procedures
+    // The simulation runs one file. A call activity into another procedure of the bureau (承诺件办理
+    // from 登记受理…) would stop the test-run, so the called procedures' processes (their draft or
+    // latest version) are copied into the file sent, their element ids prefixed so they cannot clash.
+
+    const REFERENCES = [ 'sourceRef', 'targetRef', 'default', 'attachedToRef' ];
+    let procedureList = null;
+
+    async function calledXml(key) {
+      if (!procedureList) procedureList = await api('GET', '/api/v1/procedures');
+      const candidates = procedureList.filter(p => p.key === key);
+      const procedure = candidates.find(p => p.bureauId === config.bureauId) || candidates[0];
+      if (!procedure) return null;
+      return (await api('GET', `/api/v1/procedures/${procedure.id}/draft`)).xml;
+    }
+
+    async function withCalledProcedures(xml) {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const definitions = doc.documentElement;
+      const has = (id) => [ ...definitions.children ].some(n => n.getAttribute('id') === id);
+      for (let round = 0; round < 4; round++) {
+        const missing = [ ...new Set([ ...doc.getElementsByTagNameNS('*', 'callActivity') ]
+          .map(c => c.getAttribute('calledElement')).filter(key => key && !key.includes('${') && !has(key))) ];
+        if (!missing.length) break;
+        for (const key of missing) {
+          const text = await calledXml(key).catch(() => null);
+          if (!text) continue;
+          const other = new DOMParser().parseFromString(text, 'application/xml');
+          const process = [ ...other.documentElement.children ].find(n => n.localName === 'process' && n.getAttribute('id') === key);
+          if (!process) continue;
+          const renamed = new Map();
+          process.querySelectorAll('[id]').forEach(n => {
+            const id = n.getAttribute('id');
+            renamed.set(id, `${key}__${id}`);
+            n.setAttribute('id', `${key}__${id}`);
+          });
+          process.querySelectorAll('*').forEach(n => {
+            for (const attr of REFERENCES) if (renamed.has(n.getAttribute(attr))) n.setAttribute(attr, renamed.get(n.getAttribute(attr)));
+            if ((n.localName === 'incoming' || n.localName === 'outgoing') && renamed.has(n.textContent.trim())) n.textContent = renamed.get(n.textContent.trim());
+          });
+          // messages, signals and errors the called process refers to live beside it
+          for (const n of other.documentElement.children) {
+            if (n.localName !== 'process' && n.localName !== 'BPMNDiagram' && n.localName !== 'collaboration' && n.getAttribute('id') && !has(n.getAttribute('id'))) {
+              definitions.insertBefore(doc.importNode(n, true), definitions.firstElementChild);
+            }
+          }
+          definitions.appendChild(doc.importNode(process, true));
+        }
+      }
+      return new XMLSerializer().serializeToString(doc);
+    }
+
     /** Timers scheduled and not yet cancelled or fired (due after the simulated now), boundary timers included. */
     function pendingTimers() {
       const r = sim.result;
@@ -128,9 +322,14 @@
 
     const simulation = {
       async run() {
-        const xml = await ctx.modeler().save();
+        const xml = await withCalledProcedures(await ctx.modeler().save());
+        const variables = { ...sim.variables };
+        for (const v of startVars) {
+          const value = v.name in sim.startValues ? sim.startValues[v.name] : defaultValue(v);
+          variables[v.name] = v.type === 'datetime' && value && !value.includes('+') ? `${value}:00+08:00` : value;
+        }
         sim.result = await api('POST', '/api/v1/simulations', {
-          bpmnXml: xml, processId: config.key, now: sim.start, variables: sim.variables, steps: sim.steps
+          bpmnXml: xml, processId: config.key, now: sim.start, variables, steps: sim.steps
         });
         sim.stale = false;
         if (!sim.start) sim.start = sim.result.now;
@@ -168,20 +367,27 @@
           try {
             sim.variables = vars.value.trim() ? JSON.parse(vars.value) : {};
           } catch (e) {
-            throw new Error(t('开始变量不是有效的 JSON', 'the start variables are not valid JSON'));
+            throw new Error(t('其他变量不是有效的 JSON，例如 {"caseOwner": "zhang.wei"}', 'the other variables are not valid JSON, e.g. {"caseOwner": "zhang.wei"}'));
           }
         }
+        sim.startValues = readStartValues(startVars);
+        await this.prepare();
         await this.run();
+      },
+
+      async prepare() {
+        startVars = startVariables(await ctx.modeler().save());
       },
 
       render() {
         const r = sim.result;
         const left = h('div', { class: 'stack' },
-          h('div', { class: 'form-grid' },
+          h('div', { class: 'form-grid', 'data-test': 'sim-start-form' },
             h('label', {}, h('span', {}, t('开始时间（北京时间）', 'Start (Beijing time)')),
               h('input', { type: 'datetime-local', name: 'sim-start', value: sim.start ? sim.start.slice(0, 16) : '' })),
-            h('label', { class: 'wide' }, h('span', {}, t('开始变量（JSON）', 'Start variables (JSON)')),
-              h('textarea', { name: 'sim-variables', rows: 2 }, JSON.stringify(sim.variables)))),
+            startVars.map(startInput),
+            h('details', { class: 'wide' }, h('summary', { class: 'small' }, t('其他变量（JSON，可选）', 'Other variables (JSON, optional)')),
+              h('textarea', { name: 'sim-variables', rows: 2, 'aria-label': t('其他变量（JSON）', 'Other variables (JSON)') }, JSON.stringify(sim.variables)))),
           h('div', { class: 'row' },
             h('button', { type: 'button', class: 'btn btn-primary', 'data-test': 'sim-start', onclick: () => run(() => simulation.reset()) },
               r ? t('重新开始', 'Restart') : t('开始试运行', 'Start')),
@@ -262,7 +468,7 @@
 
     return {
       started: () => sim.result !== null,
-      render: () => simulation.render(),
+      render: () => simulation.prepare().then(() => simulation.render()),
       /** The canvas changed: a result on screen no longer matches the model. */
       modelChanged: () => { if (sim.result) sim.stale = true; }
     };

@@ -55,6 +55,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasColumnType("text");
 
+                    b.Property<bool>("PublishDutyMobiles")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RectificationWorkingDays")
                         .HasColumnType("integer");
 
@@ -192,6 +195,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("ApplicantIdNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ApplicantIdType")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()

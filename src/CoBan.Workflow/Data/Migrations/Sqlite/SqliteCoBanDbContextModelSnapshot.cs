@@ -48,6 +48,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishDutyMobiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RectificationWorkingDays")
                         .HasColumnType("INTEGER");
 
@@ -179,6 +182,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("ApplicantIdNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApplicantIdType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
