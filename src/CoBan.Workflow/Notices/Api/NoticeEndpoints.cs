@@ -38,7 +38,7 @@ public static class NoticeEndpoints
         return app;
     }
 
-    private static async Task<List<NoticeView>> List(long? caseId, long? instanceId, string? status, int? limit, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)
+    private static async Task<IReadOnlyList<NoticeView>> List(long? caseId, long? instanceId, string? status, int? page, int? pageSize, int? limit, HttpContext http, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)
     {
         if (caseId is null && instanceId is null)
             throw CoBanException.BadRequest("filter-needed", "请指定 caseId 或 instanceId", "give caseId or instanceId");
@@ -47,10 +47,11 @@ public static class NoticeEndpoints
         if (caseId is { } c) query = query.Where(n => n.CaseId == c);
         if (instanceId is { } i) query = query.Where(n => n.InstanceId == i);
         if (status is { Length: > 0 } && Enum.TryParse<NoticeStatus>(status, true, out var s)) query = query.Where(n => n.Status == s);
-        var notices = await query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(Math.Clamp(limit ?? 200, 1, 1000)).ToListAsync(ct);
-        var ids = notices.Select(n => n.Id).ToList();
+        // limit: the older name of pageSize.
+        var notices = await query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToPagedAsync(PageRequest.From(page, pageSize ?? limit), ct);
+        var ids = notices.Items.Select(n => n.Id).ToList();
         var deliveries = (await db.Set<NoticeDelivery>().AsNoTracking().Where(d => ids.Contains(d.NoticeId)).ToListAsync(ct)).ToLookup(d => d.NoticeId);
-        return notices.Select(n => View(n, deliveries[n.Id], catalog, withHtml: false)).ToList();
+        return notices.Select(n => View(n, deliveries[n.Id], catalog, withHtml: false)).Answer(http);
     }
 
     private static async Task<NoticeView> Get(long id, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)

@@ -156,8 +156,8 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 delivery.LastError = null;
                 NoticeJournal.Add(db, notice, "notice.sent", $"通知“{notice.Template}”已通过{label}发出（第 {delivery.Attempts} 次尝试，{result.Provider} {result.MessageId}）", now);
                 break;
-            case SendOutcome.NotSent when delivery.Attempts < delivery.MaxAttempts:
-            case SendOutcome.Ambiguous when deduplicates && delivery.Attempts < delivery.MaxAttempts:
+            case SendOutcome.NotSent when Retries(delivery, now, options.Dispatcher):
+            case SendOutcome.Ambiguous when deduplicates && Retries(delivery, now, options.Dispatcher):
                 delivery.Status = DeliveryStatus.Pending;
                 delivery.LastError = result.Error;
                 var delay = Backoff(delivery.Attempts, options.Dispatcher);
@@ -187,6 +187,10 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
             log.LogWarning("Delivery {Delivery} changed while its result ({Outcome}) was being recorded; the other change stands", deliveryId, result.Outcome);
         }
     }
+
+    /// <summary>Whether a failed attempt is followed by another: until both the attempts and the retry horizon are spent.</summary>
+    public static bool Retries(NoticeDelivery delivery, DateTimeOffset now, DispatcherOptions options) =>
+        delivery.Attempts < delivery.MaxAttempts || now - delivery.CreatedAt < TimeSpan.FromHours(Math.Max(0, options.RetryHorizonHours));
 
     public static TimeSpan Backoff(int attempts, DispatcherOptions options) =>
         TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, options.FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));

@@ -62,8 +62,14 @@ public sealed class AliyunOptions
 public sealed class DispatcherOptions
 {
     public bool Enabled { get; set; } = true;
-    /// <summary>Attempts per delivery before it is dead.</summary>
+    /// <summary>Attempts a failing delivery gets at least before it is dead (see <see cref="RetryHorizonHours"/>).</summary>
     public int MaxAttempts { get; set; } = 6;
+    /// <summary>
+    /// How long a delivery that keeps failing for a reason that may pass (gateway or SMTP server down) is retried,
+    /// counted from when it was planned: an outage of hours is ridden out. It is dead only when both this has passed and
+    /// <see cref="MaxAttempts"/> attempts were made. 0: the attempts alone count.
+    /// </summary>
+    public double RetryHorizonHours { get; set; } = 24;
     /// <summary>Backoff: first retry after this, doubling each time, at most <see cref="MaxRetrySeconds"/>.</summary>
     public double FirstRetrySeconds { get; set; } = 10;
     public double MaxRetrySeconds { get; set; } = 3600;
