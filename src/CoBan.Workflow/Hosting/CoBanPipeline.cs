@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
@@ -29,6 +30,7 @@ public static class CoBanPipeline
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapCoBanMetrics();
         app.MapAuthApi();
         app.MapProcedureApi();
         app.MapInstanceApi();
