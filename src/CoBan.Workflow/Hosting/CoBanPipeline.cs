@@ -31,6 +31,7 @@ public static class CoBanPipeline
         app.MapOpenApi();
         app.MapHealth();
         app.MapCoBanMetrics();
+        Data.DatabaseBackup.MapBackupApi(app);
         app.MapAuthApi();
         app.MapProcedureApi();
         app.MapInstanceApi();
