@@ -291,7 +291,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
     {
         var stale = await db.Set<Notice>().Where(n => n.Status == NoticeStatus.Dispatching
                 && !db.Set<NoticeDelivery>().Any(d => d.NoticeId == n.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending)))
-            .Take(50).ToListAsync(ct);
+            .OrderBy(n => n.Id).Take(50).ToListAsync(ct);
         foreach (var notice in stale)
             notice.Status = Rollup(await db.Set<NoticeDelivery>().Where(d => d.NoticeId == notice.Id).Select(d => d.Status).ToListAsync(ct));
         if (stale.Count > 0) await db.SaveChangesAsync(ct);
