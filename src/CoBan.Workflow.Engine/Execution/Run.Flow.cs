@@ -44,6 +44,9 @@ internal sealed partial class Run
                 if (node.Service is not null) WaitForService(exec, node);
                 else if (SendNoticeOrMessage(exec, node)) Leave(exec, node);
                 break;
+            case NodeKind.ReceiveTask when node.Event?.Name is null:
+                WaitForTask(exec, node); // no message to wait for: a person confirms it arrived (a manual task)
+                break;
             case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
                 exec.State = ExecutionState.Waiting;
                 if (AddEventWait(exec, node, node) && node.Kind == NodeKind.ReceiveTask) AttachBoundaries(exec, node);
@@ -117,6 +120,8 @@ internal sealed partial class Run
                 return _s.Executions.Contains(exec);
             case EventTrigger.Message:
                 return SendNoticeOrMessage(exec, node);
+            case EventTrigger.Compensation:
+                return Compensate(exec, node);
             default:
                 if (node.Notice is not null) SendNoticeOrMessage(exec, node);
                 return true;
@@ -161,6 +166,7 @@ internal sealed partial class Run
             return;
         }
         if (node.StandardLoop is { } loop && LoopAgain(exec, node, loop)) return;
+        if (node.CompensationBoundary is { } compensation) RecordCompensable(exec, compensation);
         Trace.Add(new(TraceKind.Left, node.Id));
         if (node.Outgoing.Length == 0)
         {
@@ -349,6 +355,7 @@ internal sealed partial class Run
     private void End(Execution exec, FlowNode node)
     {
         _s.Executions.Remove(exec);
+        if (exec.Thrower != 0 && HandlersDone(exec.Thrower)) return;
         CompleteScopeIfEmpty(exec.Parent, node.Id);
     }
 

@@ -33,6 +33,8 @@ public enum EventTrigger : byte
     Escalation,
     Terminate,
     Link,
+    Conditional,
+    Compensation,
 }
 
 public static class NodeKindExtensions

@@ -13,6 +13,8 @@ public sealed class EventSpec
     public Expression? CorrelationKey { get; init; }
     /// <summary>A message or signal name with <c>${...}</c> (Camunda): evaluated when the wait begins or the event is thrown.</summary>
     public Expression? NameExpression { get; init; }
+    /// <summary>A conditional event's condition: checked whenever a step has run, it fires once it holds.</summary>
+    public Expression? Condition { get; init; }
     /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
     public string? CodeVariable { get; init; }
 }

@@ -18,10 +18,13 @@ public static class CoBanPipeline
 {
     public static WebApplication UseCoBan(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCoBanWebStatusPages();
         app.UseRequestLogging();
+        app.UseSameOriginGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -31,6 +31,7 @@ public static class CoBanServices
         builder.AddCoBanLogging();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
         services.Configure<CoBanOptions>(builder.Configuration.GetSection(CoBanOptions.Section));
+        ProxyOptions.Configure(services, builder.Configuration);
         if (builder.Configuration.GetValue<bool>("CoBan:Demo"))
         {
             // The demo city replays its past weeks through the real procedures (Demo/DemoHistory.cs).

@@ -47,6 +47,8 @@ public class ProvisionalYearTests
         var taskDeadline = (await zhou.GetJsonAsync($"/api/v1/deadlines?caseId={id}")).AsArray().ShouldHaveSingleItem()!;
         ((bool)taskDeadline["provisional"]!).ShouldBeTrue();
         var receipt = await host.WithDbAsync(d => d.Set<Notice>().SingleAsync(n => n.CaseId == id && n.Template == "receipt"));
+        var printed = await (await zhou.GetAsync($"/print/cases/{id}/receipt")).Content.ReadAsStringAsync();
+        printed.ShouldContain("承诺办结时间暂按法定节假日计算，待国务院公布该年节假日安排后重新核定");
         var admin = await host.LoginAsync("admin");
         var status = await admin.GetJsonAsync("/api/v1/calendars/status");
         status["provisionalYears"]!.AsArray().Select(y => (int)y!).ShouldBe([2027]);
@@ -58,6 +60,7 @@ public class ProvisionalYearTests
         var moved = DateTimeOffset.Parse((string)after["summary"]!["deadline"]!).ToOffset(Beijing);
         moved.ShouldBe(deadline.AddDays(1), "01-04 is off in the loaded year: Wednesday 01-06, same time of day");
         ((bool)after["summary"]!["provisional"]!).ShouldBeFalse();
+        (await (await zhou.GetAsync($"/print/cases/{id}/receipt")).Content.ReadAsStringAsync()).ShouldNotContain("暂按法定节假日计算");
         DateTimeOffset.Parse((string)(await TaskAsync(zhou, id, "handle"))["due"]!).ShouldBe(moved);
         var overdueTimer = await host.WithDbAsync(d => d.Set<ScheduledTimer>().AsNoTracking()
             .Where(t => t.CaseId == id || t.InstanceId == d.Set<WorkTask>().Where(w => w.CaseId == id).Select(w => w.InstanceId).FirstOrDefault())
