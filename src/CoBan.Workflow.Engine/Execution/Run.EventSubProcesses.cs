@@ -15,7 +15,7 @@ internal sealed partial class Run
         for (var i = 0; i < eventSubProcesses.Count; i++)
         {
             var start = StartOf(eventSubProcesses[i]);
-            if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal)) continue;
+            if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Conditional)) continue;
             var listener = NewExecution(scopeId, start.Id);
             listener.State = ExecutionState.Listening;
             AddEventWait(listener, start, start);

@@ -14,6 +14,7 @@ internal sealed partial class Run
             StartMultiInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && !asInstance && !StartStandardLoop(exec, node, loop)) return;
         switch (node.Kind)
         {
             case NodeKind.StartEvent or NodeKind.Task or NodeKind.BoundaryEvent:
@@ -42,6 +43,9 @@ internal sealed partial class Run
             case NodeKind.SendTask:
                 if (node.Service is not null) WaitForService(exec, node);
                 else if (SendNoticeOrMessage(exec, node)) Leave(exec, node);
+                break;
+            case NodeKind.ReceiveTask when node.Event?.Name is null:
+                WaitForTask(exec, node); // no message to wait for: a person confirms it arrived (a manual task)
                 break;
             case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
                 exec.State = ExecutionState.Waiting;
@@ -83,6 +87,9 @@ internal sealed partial class Run
             case EventTrigger.Error:
                 if (ThrowError(exec, node.Event?.Name, fromActivity: false)) return;
                 break; // uncaught at the top of a process that was not called: ends like a none end event (as Camunda 7)
+            case EventTrigger.Cancel:
+                CancelTransaction(exec, node);
+                return;
             default:
                 if (!Throw(exec, node)) return;
                 break;
@@ -116,6 +123,8 @@ internal sealed partial class Run
                 return _s.Executions.Contains(exec);
             case EventTrigger.Message:
                 return SendNoticeOrMessage(exec, node);
+            case EventTrigger.Compensation:
+                return Compensate(exec, node);
             default:
                 if (node.Notice is not null) SendNoticeOrMessage(exec, node);
                 return true;
@@ -159,6 +168,8 @@ internal sealed partial class Run
             CompleteInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && LoopAgain(exec, node, loop)) return;
+        if (node.CompensationBoundary is { } compensation) RecordCompensable(exec, compensation);
         Trace.Add(new(TraceKind.Left, node.Id));
         if (node.Outgoing.Length == 0)
         {
@@ -347,6 +358,7 @@ internal sealed partial class Run
     private void End(Execution exec, FlowNode node)
     {
         _s.Executions.Remove(exec);
+        if (exec.Thrower != 0 && HandlersDone(exec.Thrower)) return;
         CompleteScopeIfEmpty(exec.Parent, node.Id);
     }
 

@@ -30,7 +30,7 @@ internal sealed partial class Run
         var id = NewId();
         AddWait(exec, new Wait { Id = id, Kind = WaitKind.Task, ElementId = node.Id });
         Commands.Add(new CreateUserTask(id, node.Id, name, spec.AssignTo, assignee, spec.CandidateRoles, users, bureau,
-            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind == NodeKind.ManualTask));
+            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind is NodeKind.ManualTask or NodeKind.ReceiveTask));
         AttachBoundaries(exec, node);
     }
 
@@ -137,6 +137,10 @@ internal sealed partial class Run
                     AddWait(exec, new Wait { Id = signalId, Kind = WaitKind.Signal, ElementId = reactor.Id, Name = signal });
                     Commands.Add(new SubscribeSignal(signalId, reactor.Id, signal));
                     return true;
+                case EventTrigger.Conditional:
+                    // Nothing for the host: the engine checks the condition after every step (Run.Conditions.cs).
+                    AddWait(exec, new Wait { Id = NewId(), Kind = WaitKind.Condition, ElementId = reactor.Id });
+                    return true;
                 default:
                     return true; // error and escalation boundaries are found when something is thrown
             }
@@ -187,6 +191,7 @@ internal sealed partial class Run
         if (exec.Waits is null) return;
         foreach (var wait in exec.Waits)
         {
+            if (wait.Kind == WaitKind.Condition) continue; // the host knows nothing of it
             Command cancel = wait.Kind switch
             {
                 WaitKind.Task => new CancelUserTask(wait.Id, wait.ElementId),

@@ -277,7 +277,7 @@ internal sealed partial class Run
                 }
             }
         }
-        while (ActivateInclusiveJoins());
+        while (ActivateInclusiveJoins() || FireConditions());
     }
 
     private void Enqueue(Execution exec, FlowNode node, StepKind kind = StepKind.Enter)

@@ -50,6 +50,18 @@ public sealed class FlowNode
     /// <summary>A name with <c>${...}</c> (a task named after its case, say): evaluated when the task is created.</summary>
     public Expression? NameExpression { get; init; }
 
+    /// <summary>A transaction (a sub-process a cancel end event inside can roll back by compensation).</summary>
+    public bool IsTransaction { get; init; }
+
+    /// <summary>isForCompensation="true": a compensation handler, run only by a compensation throw.</summary>
+    public bool IsForCompensation { get; init; }
+
+    /// <summary>For an activity: its compensation boundary event (whose handler undoes it once it has completed).</summary>
+    public FlowNode? CompensationBoundary { get; internal set; }
+
+    /// <summary>For a compensation boundary event: the handler its association points to.</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
+
     /// <summary>For a link throw event: the link catch event of the same name at its level, where the token goes on.</summary>
     public FlowNode? LinkTarget { get; internal set; }
     public UserTaskSpec? UserTask { get; init; }
@@ -57,6 +69,7 @@ public sealed class FlowNode
     public NoticeSpec? Notice { get; init; }
     public CallSpec? Call { get; init; }
     public LoopSpec? Loop { get; init; }
+    public StandardLoopSpec? StandardLoop { get; init; }
 
     /// <summary>The case action (coban:action) a user task applies when completed.</summary>
     public string? CaseAction { get; init; }

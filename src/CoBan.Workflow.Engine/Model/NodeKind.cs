@@ -33,6 +33,9 @@ public enum EventTrigger : byte
     Escalation,
     Terminate,
     Link,
+    Conditional,
+    Compensation,
+    Cancel,
 }
 
 public static class NodeKindExtensions

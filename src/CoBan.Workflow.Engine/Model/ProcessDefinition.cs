@@ -52,7 +52,7 @@ public sealed class ProcessDefinition
     public SequenceFlow? FindFlow(string id) => _flowsById.GetValueOrDefault(id);
 
     /// <summary>User tasks and manual tasks: what a person can be asked to do in this process.</summary>
-    public IEnumerable<FlowNode> HumanTasks => Nodes.Where(n => n.Kind is NodeKind.UserTask or NodeKind.ManualTask);
+    public IEnumerable<FlowNode> HumanTasks => Nodes.Where(n => n.Kind is NodeKind.UserTask or NodeKind.ManualTask || n is { Kind: NodeKind.ReceiveTask, Event.Name: null });
 
     public override string ToString() => $"process '{Id}'";
 }

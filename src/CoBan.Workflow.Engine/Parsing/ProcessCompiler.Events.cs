@@ -9,7 +9,7 @@ namespace CoBan.Workflow.Engine.Parsing;
 internal sealed partial class ProcessCompiler
 {
     private static readonly string[] UnsupportedDefinitions =
-        ["conditionalEventDefinition", "compensateEventDefinition", "cancelEventDefinition"];
+        [];
 
     private (EventTrigger, EventSpec?) ReadEvent(XElement el, NodeKind kind, string id)
     {
@@ -57,6 +57,19 @@ internal sealed partial class ProcessCompiler
                     Name = CodeRef(definition, "errorRef", _doc.Errors, id, type),
                     CodeVariable = NonEmpty((string?)definition.Attribute(Camunda + "errorCodeVariable")),
                 });
+            case "conditionalEventDefinition":
+                var conditionText = NonEmpty(definition.Element(Bpmn + "condition")?.Value);
+                if (conditionText is null)
+                {
+                    Refuse(id, type, "条件事件缺少条件（condition）", "the conditional event has no condition", definition);
+                    return (EventTrigger.None, null);
+                }
+                return (EventTrigger.Conditional, new EventSpec { Condition = Compile(conditionText, id, type, "条件", "condition", definition) });
+            case "cancelEventDefinition":
+                return (EventTrigger.Cancel, null);
+            case "compensateEventDefinition":
+                // activityRef: compensate that activity only; none: every completed one of the scope.
+                return (EventTrigger.Compensation, new EventSpec { Name = RefAttr(definition, "activityRef") });
             case "linkEventDefinition":
                 var link = NonEmpty((string?)definition.Attribute("name"));
                 if (link is null) Refuse(id, type, "链接事件需要名称（name）", "a link event needs a name", definition);
@@ -83,7 +96,8 @@ internal sealed partial class ProcessCompiler
 
     private EventSpec? ReadReceiveTask(XElement el, string id)
     {
-        var name = RefName(el, "messageRef", _doc.Messages, id, "receiveTask", required: true);
+        // Without a message, Camunda's receive task waits to be triggered by the API; here a person confirms it.
+        var name = RefName(el, "messageRef", _doc.Messages, id, "receiveTask", required: false);
         var correlation = Attr(el, "correlationKey") is { } key ? Compile(key, id, "receiveTask", "关联键", "correlation key", el) : null;
         return new EventSpec { Name = name, CorrelationKey = correlation };
     }

@@ -336,14 +336,27 @@ internal sealed partial class ProcessCompiler
         return [.. list];
     }
 
+    private StandardLoopSpec? ReadStandardLoop(XElement el, string id)
+    {
+        if (el.Element(Bpmn + "standardLoopCharacteristics") is not { } standard) return null;
+        var type = el.Name.LocalName;
+        if (el.Element(Bpmn + "multiInstanceLoopCharacteristics") is not null)
+            Error(id, type, "活动不能同时是循环和多实例", "an activity cannot both loop and be multi-instance", standard);
+        var condition = NonEmpty(standard.Element(Bpmn + "loopCondition")?.Value) is { } text ? Compile(text, id, type, "循环条件", "loop condition", standard) : null;
+        long? maximum = null;
+        if (NonEmpty((string?)standard.Attribute("loopMaximum")) is { } max)
+        {
+            if (long.TryParse(max, out var n) && n >= 0) maximum = n;
+            else Error(id, type, $"loopMaximum '{max}' 应为非负整数", $"loopMaximum '{max}' must be a whole number", standard);
+        }
+        if (condition is null && maximum is null)
+            Error(id, type, "循环需要 loopCondition 或 loopMaximum，否则永不结束", "a standard loop needs a loopCondition or a loopMaximum, or it never ends", standard);
+        return new StandardLoopSpec { Condition = condition, TestBefore = (string?)standard.Attribute("testBefore") == "true", Maximum = maximum };
+    }
+
     private LoopSpec? ReadLoop(XElement el, string id)
     {
         var type = el.Name.LocalName;
-        if (el.Element(Bpmn + "standardLoopCharacteristics") is { } standard)
-        {
-            Error(id, type, $"不支持的元素 standardLoopCharacteristics（循环标记）'{id}'，请改用多实例", $"unsupported element standardLoopCharacteristics on '{id}': use multi-instance instead", standard);
-            return null;
-        }
         var mi = el.Element(Bpmn + "multiInstanceLoopCharacteristics");
         if (mi is null) return null;
         var cardinality = NonEmpty(mi.Element(Bpmn + "loopCardinality")?.Value) is { } c ? Compile(c, id, type, "实例数", "loop cardinality", mi) : null;

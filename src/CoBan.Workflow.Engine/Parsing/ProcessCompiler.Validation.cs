@@ -63,9 +63,9 @@ internal sealed partial class ProcessCompiler
         }
         var start = starts[0];
         if (_refused.Contains(start.Id)) return;
-        if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation))
-            Error(start, $"事件子流程的开始事件需要定时、消息、信号、错误或升级触发器（当前：{TriggerZh(start.Trigger)}）",
-                $"an event sub-process starts with a timer, message, signal, error or escalation start event (found: {start.Trigger})");
+        if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation or EventTrigger.Conditional))
+            Error(start, $"事件子流程的开始事件需要定时、消息、信号、错误、升级或条件触发器（当前：{TriggerZh(start.Trigger)}）",
+                $"an event sub-process starts with a timer, message, signal, error, escalation or conditional start event (found: {start.Trigger})");
         else if (start.Trigger == EventTrigger.Error && !start.Interrupting)
             Error(start, "错误开始事件必须是中断的（isInterrupting 不能为 false）", "an error start event must interrupt (isInterrupting cannot be false)");
     }
@@ -74,6 +74,10 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Outgoing.Length > 0)
             Error(node, "结束事件不能有出口顺序流", "an end event cannot have outgoing sequence flows");
+        if (node.Trigger == EventTrigger.Cancel && node.Container is not { IsTransaction: true })
+            Error(node, "取消结束事件只能位于事务子流程中", "a cancel end event belongs inside a transaction");
+        else if (node.Trigger == EventTrigger.Cancel && !node.Container!.Boundaries.Any(b => b.Trigger == EventTrigger.Cancel))
+            Error(node, "事务没有取消边界事件，取消后无处可去", "the transaction has no cancel boundary event to go on from once cancelled");
         if (node.Trigger is EventTrigger.Timer or EventTrigger.Link)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}结束事件", $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} endEvent");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
@@ -84,7 +88,7 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Trigger == EventTrigger.Link && node.Incoming.Length > 0)
             Error(node, "链接捕获事件不能有进入的顺序流", "a link catch event cannot have incoming sequence flows");
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Link) && !_refused.Contains(node.Id))
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Link or EventTrigger.Conditional) && !_refused.Contains(node.Id))
             Error(node, $"中间捕获事件需要定时器、消息或信号定义（当前：{TriggerZh(node.Trigger)}）",
                 $"an intermediate catch event needs a timer, message or signal definition (found: {node.Trigger})");
     }
@@ -93,7 +97,7 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Trigger == EventTrigger.Link && node.Outgoing.Length > 0)
             Error(node, "链接抛出事件不能有出口顺序流", "a link throw event cannot have outgoing sequence flows");
-        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message or EventTrigger.Link) && !_refused.Contains(node.Id))
+        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message or EventTrigger.Link or EventTrigger.Compensation) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}中间抛出事件 '{node.Id}'", $"unsupported element {node.Trigger} intermediateThrowEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
             Error(node, "消息抛出事件需要 messageRef 或 coban:notice", "a message throw event needs a messageRef or a coban:notice");
@@ -103,7 +107,11 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Incoming.Length > 0)
             Error(node, "边界事件不能有进入的顺序流", "a boundary event cannot have incoming sequence flows");
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal) && !_refused.Contains(node.Id))
+        if (node.Trigger == EventTrigger.Cancel && node.AttachedTo is not { IsTransaction: true })
+            Error(node, "取消边界事件只能附着在事务子流程上", "a cancel boundary event is attached to a transaction only");
+        if (node.Trigger == EventTrigger.Compensation && node.Outgoing.Length > 0)
+            Error(node, "补偿边界事件不能有出口顺序流（它经关联指向补偿处理活动）", "a compensation boundary event cannot have outgoing sequence flows (it points to its handler by an association)");
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal or EventTrigger.Conditional or EventTrigger.Compensation or EventTrigger.Cancel) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
@@ -130,7 +138,7 @@ internal sealed partial class ProcessCompiler
         {
             var target = flow.Target;
             var ok = (target.Kind == NodeKind.IntermediateCatchEvent && target.Trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal)
-                     || target.Kind == NodeKind.ReceiveTask;
+                     || target is { Kind: NodeKind.ReceiveTask, Event.Name: not null };
             if (!ok)
                 Error(node, $"事件网关的出口 '{target.Id}' 必须是定时、消息或信号中间捕获事件或接收任务",
                     $"the event-based gateway's target '{target.Id}' must be a timer, message or signal catch event or a receive task");
@@ -143,7 +151,7 @@ internal sealed partial class ProcessCompiler
 
     private void CheckReachable(FlowNode node, bool scopeHasStart)
     {
-        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node) && node.Trigger != EventTrigger.Link)
+        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node) && node.Trigger != EventTrigger.Link && !node.IsForCompensation)
             Warning(node, "该元素没有进入的顺序流，永远不会被执行", "the element has no incoming sequence flow and will never run");
     }
 
@@ -179,6 +187,9 @@ internal sealed partial class ProcessCompiler
         EventTrigger.Escalation => "升级",
         EventTrigger.Terminate => "终止",
         EventTrigger.Link => "链接",
+        EventTrigger.Conditional => "条件",
+        EventTrigger.Compensation => "补偿",
+        EventTrigger.Cancel => "取消",
         _ => trigger.ToString(),
     };
 }

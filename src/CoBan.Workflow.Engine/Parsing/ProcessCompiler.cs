@@ -21,6 +21,7 @@ internal sealed partial class ProcessCompiler
     private readonly Dictionary<FlowNode, XElement> _elements = [];
     private readonly List<(XElement Element, FlowNode? Container)> _flowElements = [];
     private readonly List<SequenceFlow> _flows = [];
+    private readonly List<XElement> _associations = [];
     private readonly List<BpmnProblem> _problems = [];
 
     /// <summary>
@@ -63,6 +64,7 @@ internal sealed partial class ProcessCompiler
         WireFlows();
         WireBoundaries();
         WireLinks();
+        WireCompensation();
         var starts = ResolveStarts(top, null);
         var eventSubProcesses = top.Where(n => n.IsEventSubProcess).ToArray();
         Validate();
@@ -94,6 +96,10 @@ internal sealed partial class ProcessCompiler
             {
                 _flowElements.Add((el, owner));
             }
+            else if (name == "association")
+            {
+                _associations.Add(el); // a compensation boundary points to its handler by one
+            }
             else if (ElementNames.FlowNodes.TryGetValue(name, out var kind))
             {
                 if (id is null)
@@ -114,6 +120,7 @@ internal sealed partial class ProcessCompiler
                 children.Add(node);
                 if (kind == NodeKind.SubProcess)
                 {
+                    // (a transaction too: a sub-process that a cancel end event inside rolls back)
                     if (depth + 1 > _doc.Options.MaxNesting)
                     {
                         Error(id, name, $"子流程嵌套过深（超过 {_doc.Options.MaxNesting} 层）",
@@ -165,12 +172,15 @@ internal sealed partial class ProcessCompiler
                 _ => true,
             },
             IsEventSubProcess = kind == NodeKind.SubProcess && (string?)el.Attribute("triggeredByEvent") == "true",
+            IsTransaction = el.Name.LocalName == "transaction",
+            IsForCompensation = kind.IsActivity() && (string?)el.Attribute("isForCompensation") == "true",
             Event = spec,
             UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,
             Service = kind == NodeKind.ServiceTask || (kind == NodeKind.SendTask && HasImplementation(el)) ? ReadService(el, id, kind) : null,
             Notice = ReadNotice(el, id),
             Call = kind == NodeKind.CallActivity ? ReadCall(el, id) : null,
             Loop = kind.IsActivity() ? ReadLoop(el, id) : null,
+            StandardLoop = kind.IsActivity() ? ReadStandardLoop(el, id) : null,
             CaseAction = kind is NodeKind.UserTask or NodeKind.ManualTask ? Attr(el, "action") : null,
         };
     }
@@ -335,6 +345,31 @@ internal sealed partial class ProcessCompiler
         foreach (var (activity, list) in attached) activity.Boundaries = [.. list];
     }
 
+    /// <summary>Each compensation boundary event points by an association to its handler (isForCompensation), as in Camunda.</summary>
+    private void WireCompensation()
+    {
+        foreach (var boundary in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent && n.Trigger == EventTrigger.Compensation && n.AttachedTo is not null))
+        {
+            var handlerId = _associations.Where(a => RefAttr(a, "sourceRef") == boundary.Id).Select(a => RefAttr(a, "targetRef")).FirstOrDefault();
+            if (handlerId is null || !_byId.TryGetValue(handlerId, out var handler) || !handler.IsForCompensation)
+            {
+                Error(boundary, "补偿边界事件需要一条关联（association）指向补偿处理活动（isForCompensation=\"true\"）",
+                    "a compensation boundary event needs an association to its compensation handler (an activity with isForCompensation=\"true\")");
+                continue;
+            }
+            if (boundary.AttachedTo!.CompensationBoundary is not null)
+            {
+                Error(boundary, "一个活动只能有一个补偿边界事件", "an activity has at most one compensation boundary event");
+                continue;
+            }
+            boundary.AttachedTo.CompensationBoundary = boundary;
+            boundary.CompensationHandler = handler;
+        }
+        foreach (var handler in _nodes.Where(n => n.IsForCompensation))
+            if (handler.Incoming.Length > 0 || handler.Outgoing.Length > 0)
+                Error(handler, "补偿处理活动不能有顺序流", "a compensation handler cannot have sequence flows");
+    }
+
     /// <summary>Each link throw event goes on at the one link catch event of the same name at its level (BPMN 2.0 §10.4.5).</summary>
     private void WireLinks()
     {
@@ -364,7 +399,7 @@ internal sealed partial class ProcessCompiler
             return [];
         }
         var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget && !n.IsEventSubProcess
-            && n.Trigger != EventTrigger.Link).ToArray();
+            && n.Trigger != EventTrigger.Link && !n.IsForCompensation).ToArray();
         if (implicitStarts.Length == 0 && scope.Count > 0)
         {
             if (owner is null) Error(_processId, "process", "流程没有开始事件，也没有可作为起点的元素", "the process has no start event and no element without incoming flows to start from", _process);

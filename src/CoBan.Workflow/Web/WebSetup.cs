@@ -28,6 +28,7 @@ public static class WebSetup
         services.AddScoped<Lookups>();
         services.AddScoped<DiagramQueries>();
         services.AddScoped<Desk.CaseViews>();
+        services.AddScoped<Desk.DeskRows>();
         services.AddScoped<DesignerService>();
         services.AddScoped<UserAdministration>();
         return services;

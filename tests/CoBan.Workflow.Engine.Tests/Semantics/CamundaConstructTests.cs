@@ -99,4 +99,90 @@ public class CamundaConstructTests
         sim.Signal("名册发布").Signal("名册发布");
         sim.OpenTasks.Count().ShouldBe(2);
     }
+
+    [Fact]
+    public void A_standard_loop_runs_its_activity_again_while_the_condition_holds()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" />
+            <userTask id="fix"><standardLoopCharacteristics><loopCondition>${!ok}</loopCondition></standardLoopCharacteristics></userTask>
+            <endEvent id="e" />
+            {{Chain("s", "fix", "e")}}
+            """);
+        sim.Complete("fix", Play.Vars(new { ok = false }));
+        sim.Complete("fix", Play.Vars(new { ok = false })).WaitingAt.ShouldBe(["fix"]);
+        sim.Complete("fix", Play.Vars(new { ok = true })).Status.ShouldBe("completed");
+        sim.Of<CreateUserTask>().Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_standard_loop_stops_at_its_maximum_and_a_test_before_loop_may_not_run_at_all()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" />
+            <userTask id="again"><standardLoopCharacteristics loopMaximum="2"><loopCondition>${true}</loopCondition></standardLoopCharacteristics></userTask>
+            <userTask id="never"><standardLoopCharacteristics testBefore="true"><loopCondition>${false}</loopCondition></standardLoopCharacteristics></userTask>
+            <endEvent id="e" />
+            {{Chain("s", "again", "never", "e")}}
+            """);
+        sim.Complete("again").Complete("again").Status.ShouldBe("completed");
+        sim.Of<CreateUserTask>().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_receive_task_without_a_message_waits_for_a_person_to_confirm_it()
+    {
+        var sim = Play.Model($"""<startEvent id="s" /><receiveTask id="got" name="材料已收到" /><endEvent id="e" />{Chain("s", "got", "e")}""");
+        sim.Of<CreateUserTask>().Single().Manual.ShouldBeTrue();
+        sim.Complete("got").Status.ShouldBe("completed");
+    }
+
+    [Fact]
+    public void A_conditional_catch_waits_until_its_condition_holds_after_the_variables_change()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" /><intermediateCatchEvent id="ready"><conditionalEventDefinition><condition>${complete == true}</condition></conditionalEventDefinition></intermediateCatchEvent>
+            <endEvent id="e" />
+            {{Chain("s", "ready", "e")}}
+            """);
+        sim.WaitingAt.ShouldBe(["ready"]);
+        var set = Executor.Advance(sim.Main!.Definition, sim.State(), new SetVariables(new Dictionary<string, object?> { ["complete"] = false }), Clock.T0);
+        set.State.IsEnded.ShouldBeFalse();
+        var done = Executor.Advance(sim.Main!.Definition, set.State, new SetVariables(new Dictionary<string, object?> { ["complete"] = true }), Clock.T0);
+        done.State.Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    [Fact]
+    public void A_non_interrupting_conditional_boundary_fires_when_its_condition_becomes_true_and_again_only_after_it_was_false()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" /><userTask id="review" /><endEvent id="e" />
+            <boundaryEvent id="urgent" attachedToRef="review" cancelActivity="false"><conditionalEventDefinition><condition>${priority &gt; 5}</condition></conditionalEventDefinition></boundaryEvent>
+            <userTask id="escalate" />
+            {{Chain("s", "review", "e")}}{{Flow("urgent", "escalate")}}
+            """, new { priority = 1 });
+        var def = sim.Main!.Definition;
+        InstanceState Set(InstanceState state, long p) => Executor.Advance(def, state, new SetVariables(new Dictionary<string, object?> { ["priority"] = p }), Clock.T0).State;
+        var state = Set(sim.State(), 7);
+        state = Set(state, 8);
+        state.WaitingAt.Count(w => w == "escalate").ShouldBe(1);
+        state = Set(Set(state, 2), 9);
+        state.WaitingAt.Count(w => w == "escalate").ShouldBe(2);
+        state.WaitingAt.ShouldContain("review");
+    }
+
+    [Fact]
+    public void An_interrupting_conditional_event_sub_process_takes_over_when_its_condition_holds()
+    {
+        var sim = Play.Model($$"""
+            <startEvent id="s" /><userTask id="review" /><endEvent id="e" />
+            {{Chain("s", "review", "e")}}
+            <subProcess id="withdrawn" triggeredByEvent="true">
+              <startEvent id="ws"><conditionalEventDefinition><condition>${withdrawn}</condition></conditionalEventDefinition></startEvent>
+              <userTask id="archive" /><endEvent id="we" />{{Chain("ws", "archive", "we")}}
+            </subProcess>
+            """);
+        var state = Executor.Advance(sim.Main!.Definition, sim.State(), new SetVariables(new Dictionary<string, object?> { ["withdrawn"] = true }), Clock.T0).State;
+        state.WaitingAt.ShouldBe(["archive"]);
+    }
 }

@@ -45,6 +45,8 @@ public sealed class CaseTests(BrowserFixture browser)
                 await page.FillAsync("[data-field=committedDays] input", "5");
                 await page.ClickAsync("[data-test=complete]");
                 await page.WaitForSelectorAsync("[data-test=completed]");
+                // straight on to the case's next step for the coordinator, not back to the desk
+                (await page.InnerTextAsync("[data-test=task-name]")).ShouldBe("跟踪办理");
                 await page.GotoAsync("/cases?view=mine");
                 await page.ClickAsync($"[data-case='{number}'] a.row-link");
                 (await page.GetAttributeAsync("[data-test=case-status]", "data-status")).ShouldBe("handling");
@@ -87,6 +89,8 @@ public sealed class CaseTests(BrowserFixture browser)
                 await session.ScreenshotAsync("signature");
                 await page.ClickAsync("[data-test=complete]");
                 await page.WaitForSelectorAsync("[data-test=completed]");
+                // nothing left for the coordinator: back on the case
+                (await page.InnerTextAsync("[data-test=case-number]")).ShouldStartWith(number);
                 await page.GotoAsync("/cases?view=all");
                 await page.ClickAsync($"[data-case='{number}'] a.row-link");
                 (await page.GetAttributeAsync("[data-test=case-status]", "data-status")).ShouldBe("completedApproved");
