@@ -51,4 +51,14 @@ public class CentreNumberingTests
         Id(byCentre).ShouldBe(Id(first));
         Id(byBureau).ShouldBe(Id(first));
     }
+
+    [Fact]
+    public async Task A_centre_prefix_that_cannot_stand_in_a_case_number_stops_the_service_at_start()
+    {
+        var error = await Should.ThrowAsync<Exception>(async () =>
+        {
+            await using var host = await StartAsync(settings: new() { ["CoBan:CaseNumbering:CentrePrefix"] = "bz 中心" });
+        });
+        error.ToString().ShouldContain("CoBan:CaseNumbering:CentrePrefix");
+    }
 }
