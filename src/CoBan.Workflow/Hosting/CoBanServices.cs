@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
@@ -59,6 +60,7 @@ public static class CoBanServices
         services.AddSingleton<ProcedureCatalog>();
         services.AddCoBanCalendar();
         services.AddCoBanTimers(builder.Configuration);
+        services.AddCoBanMetrics(builder.Configuration);
         services.AddScoped<ServiceActionRegistry>();
         services.AddScoped<WorkTaskFactory>();
         services.AddScoped<IDutyDirectory, RoleDutyDirectory>();
