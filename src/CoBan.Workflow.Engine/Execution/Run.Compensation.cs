@@ -43,6 +43,26 @@ internal sealed partial class Run
         return false;
     }
 
+    /// <summary>
+    /// A cancel end event: every other token of the transaction is cancelled, the handlers of what it
+    /// completed run (most recent first), then the transaction is left by its cancel boundary event.
+    /// </summary>
+    private void CancelTransaction(Execution thrower, FlowNode node)
+    {
+        if (ChildrenOf(thrower.Parent) is { } children)
+            foreach (var child in children)
+                if (child != thrower && child.State != ExecutionState.Listening) CancelTree(child);
+        if (Compensate(thrower, node)) LeaveCancelledTransaction(thrower);
+    }
+
+    private void LeaveCancelledTransaction(Execution thrower)
+    {
+        Trace.Add(new(TraceKind.Left, thrower.ElementId));
+        var transaction = _s.FindExecution(thrower.Parent)!;
+        var boundary = _def.Node(transaction.ElementId).Boundaries.First(b => b.Trigger == EventTrigger.Cancel);
+        Interrupt(transaction, boundary);
+    }
+
     /// <summary>A handler ended: when it was the thrower's last, the thrower goes on. True when that ended the scope's last token too.</summary>
     private bool HandlersDone(int throwerId)
     {
@@ -51,7 +71,8 @@ internal sealed partial class Run
         if (_s.FindExecution(throwerId) is not { State: ExecutionState.Waiting } thrower) return false;
         var node = _def.Node(thrower.ElementId);
         thrower.State = ExecutionState.Active;
-        if (node.Kind == NodeKind.EndEvent)
+        if (node.Trigger == EventTrigger.Cancel) LeaveCancelledTransaction(thrower);
+        else if (node.Kind == NodeKind.EndEvent)
         {
             Trace.Add(new(TraceKind.Left, node.Id));
             End(thrower, node);

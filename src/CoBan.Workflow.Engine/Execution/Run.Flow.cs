@@ -87,6 +87,9 @@ internal sealed partial class Run
             case EventTrigger.Error:
                 if (ThrowError(exec, node.Event?.Name, fromActivity: false)) return;
                 break; // uncaught at the top of a process that was not called: ends like a none end event (as Camunda 7)
+            case EventTrigger.Cancel:
+                CancelTransaction(exec, node);
+                return;
             default:
                 if (!Throw(exec, node)) return;
                 break;

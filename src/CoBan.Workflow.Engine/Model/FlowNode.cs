@@ -50,6 +50,9 @@ public sealed class FlowNode
     /// <summary>A name with <c>${...}</c> (a task named after its case, say): evaluated when the task is created.</summary>
     public Expression? NameExpression { get; init; }
 
+    /// <summary>A transaction (a sub-process a cancel end event inside can roll back by compensation).</summary>
+    public bool IsTransaction { get; init; }
+
     /// <summary>isForCompensation="true": a compensation handler, run only by a compensation throw.</summary>
     public bool IsForCompensation { get; init; }
 

@@ -35,6 +35,7 @@ public enum EventTrigger : byte
     Link,
     Conditional,
     Compensation,
+    Cancel,
 }
 
 public static class NodeKindExtensions

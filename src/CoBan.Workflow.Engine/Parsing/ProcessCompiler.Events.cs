@@ -9,7 +9,7 @@ namespace CoBan.Workflow.Engine.Parsing;
 internal sealed partial class ProcessCompiler
 {
     private static readonly string[] UnsupportedDefinitions =
-        ["cancelEventDefinition"];
+        [];
 
     private (EventTrigger, EventSpec?) ReadEvent(XElement el, NodeKind kind, string id)
     {
@@ -65,6 +65,8 @@ internal sealed partial class ProcessCompiler
                     return (EventTrigger.None, null);
                 }
                 return (EventTrigger.Conditional, new EventSpec { Condition = Compile(conditionText, id, type, "条件", "condition", definition) });
+            case "cancelEventDefinition":
+                return (EventTrigger.Cancel, null);
             case "compensateEventDefinition":
                 // activityRef: compensate that activity only; none: every completed one of the scope.
                 return (EventTrigger.Compensation, new EventSpec { Name = RefAttr(definition, "activityRef") });

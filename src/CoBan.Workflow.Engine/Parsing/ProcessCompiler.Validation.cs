@@ -74,6 +74,10 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Outgoing.Length > 0)
             Error(node, "结束事件不能有出口顺序流", "an end event cannot have outgoing sequence flows");
+        if (node.Trigger == EventTrigger.Cancel && node.Container is not { IsTransaction: true })
+            Error(node, "取消结束事件只能位于事务子流程中", "a cancel end event belongs inside a transaction");
+        else if (node.Trigger == EventTrigger.Cancel && !node.Container!.Boundaries.Any(b => b.Trigger == EventTrigger.Cancel))
+            Error(node, "事务没有取消边界事件，取消后无处可去", "the transaction has no cancel boundary event to go on from once cancelled");
         if (node.Trigger is EventTrigger.Timer or EventTrigger.Link)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}结束事件", $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} endEvent");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
@@ -103,9 +107,11 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Incoming.Length > 0)
             Error(node, "边界事件不能有进入的顺序流", "a boundary event cannot have incoming sequence flows");
+        if (node.Trigger == EventTrigger.Cancel && node.AttachedTo is not { IsTransaction: true })
+            Error(node, "取消边界事件只能附着在事务子流程上", "a cancel boundary event is attached to a transaction only");
         if (node.Trigger == EventTrigger.Compensation && node.Outgoing.Length > 0)
             Error(node, "补偿边界事件不能有出口顺序流（它经关联指向补偿处理活动）", "a compensation boundary event cannot have outgoing sequence flows (it points to its handler by an association)");
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal or EventTrigger.Conditional or EventTrigger.Compensation) && !_refused.Contains(node.Id))
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal or EventTrigger.Conditional or EventTrigger.Compensation or EventTrigger.Cancel) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
@@ -183,6 +189,7 @@ internal sealed partial class ProcessCompiler
         EventTrigger.Link => "链接",
         EventTrigger.Conditional => "条件",
         EventTrigger.Compensation => "补偿",
+        EventTrigger.Cancel => "取消",
         _ => trigger.ToString(),
     };
 }

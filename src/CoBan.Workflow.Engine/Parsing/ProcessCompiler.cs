@@ -120,6 +120,7 @@ internal sealed partial class ProcessCompiler
                 children.Add(node);
                 if (kind == NodeKind.SubProcess)
                 {
+                    // (a transaction too: a sub-process that a cancel end event inside rolls back)
                     if (depth + 1 > _doc.Options.MaxNesting)
                     {
                         Error(id, name, $"子流程嵌套过深（超过 {_doc.Options.MaxNesting} 层）",
@@ -171,6 +172,7 @@ internal sealed partial class ProcessCompiler
                 _ => true,
             },
             IsEventSubProcess = kind == NodeKind.SubProcess && (string?)el.Attribute("triggeredByEvent") == "true",
+            IsTransaction = el.Name.LocalName == "transaction",
             IsForCompensation = kind.IsActivity() && (string?)el.Attribute("isForCompensation") == "true",
             Event = spec,
             UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,

@@ -65,4 +65,31 @@ public class CompensationTests
             """));
         document.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Error && p.ElementId == "undo" && p.MessageEn.Contains("association to its compensation handler"));
     }
+
+    [Fact]
+    public void A_cancel_end_event_rolls_the_transaction_back_by_compensation_and_leaves_by_its_cancel_boundary()
+    {
+        var sim = Play.Model($"""
+            <startEvent id="s" />
+            <transaction id="tx">
+              <startEvent id="ts" />{Compensable("book", "unbook")}<exclusiveGateway id="ok" default="toCancel" />
+              <endEvent id="done" /><endEvent id="cancel"><cancelEventDefinition /></endEvent>
+              {Chain("ts", "book", "ok")}{Flow("ok", "done", condition: "${paid}")}{Flow("ok", "cancel", id: "toCancel")}
+            </transaction>
+            <boundaryEvent id="cancelled" attachedToRef="tx"><cancelEventDefinition /></boundaryEvent>
+            <userTask id="tellApplicant" /><endEvent id="e" /><endEvent id="ce" />
+            {Chain("s", "tx", "e")}{Chain("cancelled", "tellApplicant", "ce")}
+            """, new { paid = false });
+        sim.WaitingAt.Order().ShouldBe(["cancel", "unbook"]);
+        sim.Complete("unbook");
+        sim.WaitingAt.ShouldBe(["tellApplicant"]);
+        sim.Trace.ShouldNotContain("e");
+    }
+
+    [Fact]
+    public void A_cancel_end_event_outside_a_transaction_is_a_named_error()
+    {
+        var document = BpmnReader.Parse(Xml($"""<startEvent id="s" /><endEvent id="c"><cancelEventDefinition /></endEvent>{Chain("s", "c")}"""));
+        document.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Error && p.ElementId == "c" && p.MessageEn.Contains("inside a transaction"));
+    }
 }

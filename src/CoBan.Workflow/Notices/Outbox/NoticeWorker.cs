@@ -124,6 +124,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 result = new SendResult(SendOutcome.Ambiguous, delivery.Channel, null, Failures.Describe(e));
             }
         }
+        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.ToString().ToLowerInvariant()));
         // The window closes when this commits.
         await RecordAsync(deliveryId, node, channel, result, options, ct);
         return true;
@@ -296,7 +297,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
     {
         var stale = await db.Set<Notice>().Where(n => n.Status == NoticeStatus.Dispatching
                 && !db.Set<NoticeDelivery>().Any(d => d.NoticeId == n.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending)))
-            .Take(50).ToListAsync(ct);
+            .OrderBy(n => n.Id).Take(50).ToListAsync(ct);
         foreach (var notice in stale)
             notice.Status = Rollup(await db.Set<NoticeDelivery>().Where(d => d.NoticeId == notice.Id).Select(d => d.Status).ToListAsync(ct));
         if (stale.Count > 0) await db.SaveChangesAsync(ct);
