@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
@@ -32,6 +33,8 @@ public static class CoBanPipeline
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapCoBanMetrics();
+        Data.DatabaseBackup.MapBackupApi(app);
         app.MapAuthApi();
         app.MapProcedureApi();
         app.MapInstanceApi();

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
@@ -59,6 +60,7 @@ public static class CoBanServices
         services.AddSingleton<ProcedureCatalog>();
         services.AddCoBanCalendar();
         services.AddCoBanTimers(builder.Configuration);
+        services.AddCoBanMetrics(builder.Configuration);
         services.AddScoped<ServiceActionRegistry>();
         services.AddScoped<WorkTaskFactory>();
         services.AddScoped<IDutyDirectory, RoleDutyDirectory>();
@@ -92,6 +94,8 @@ public static class CoBanServices
         var db = scope.ServiceProvider.GetRequiredService<CoBanDbContext>();
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoBanOptions>>().Value;
+        var database = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        OwnerOnlyFiles.Restrict(options.DataFolder, database.IsPostgres ? null : database.ConnectionString);
         if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         else
         {

@@ -96,4 +96,19 @@ public class ProvisionalYearTests
         ((bool)day["provisional"]!).ShouldBeTrue();
         ((string?)day["note"]).ShouldNotBeNull().ShouldContain("春节补假");
     }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_bad_review_whose_rectification_period_reaches_the_provisional_year_is_accepted_with_its_due_date(Db db)
+    {
+        // Friday 2026-12-11 at the health supervision institute (15 working days): 12-14…12-31 is 14, 元旦 off, Monday 2027-01-04.
+        await using var host = await StartAsync(db, now: new DateTimeOffset(2026, 12, 11, 9, 0, 0, Beijing));
+        var zhou = await host.LoginAsync("zhou.hui");
+        var id = Id(await RegisterAsync(zhou, Registration("WSJ-003", "BZ-WSJDS", ["延续申请表", "原卫生许可证", "卫生检测（评价）报告"])));
+        await CompleteAsync(zhou, id, "review", new { kind = "commitment", committedDays = 2 });
+        await CompleteAsync(zhou, id, "handle", new { outcome = "approved" });
+        var evaluation = await zhou.PostJsonAsync($"/api/v1/cases/{id}/evaluation", new { level = 1, comment = "态度差" });
+        DateTimeOffset.Parse((string)evaluation["rectifyBy"]!).ShouldBe(new DateTimeOffset(2027, 1, 4, 9, 0, 0, Beijing));
+    }
 }

@@ -37,3 +37,34 @@ public class HostingSecurityTests
         (await host.Anonymous().GetStringAsync("/login")).ShouldNotContain("demo-in-production");
     }
 }
+
+/// <summary>Files at rest: the database (personal data, data-protection keys) and the data folder are the service account's only.</summary>
+public class FilesAtRestTests
+{
+    [Fact]
+    public async Task The_sqlite_file_and_the_data_folder_are_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await using var host = await TestHost.StartAsync();
+        // Before: the file kept the umask's 0644, readable by every local account.
+        File.GetUnixFileMode(host.DataFolder).ShouldBe(CoBan.Workflow.Hosting.OwnerOnlyFiles.FolderMode);
+        File.GetUnixFileMode(Path.Combine(host.DataFolder, "coban.db")).ShouldBe(CoBan.Workflow.Hosting.OwnerOnlyFiles.FileMode);
+    }
+
+    [Fact]
+    public async Task Two_publishes_of_one_draft_at_once_give_one_version()
+    {
+        await using var host = await TestHost.StartAsync();
+        var owner = await host.LoginAsync("owner.scjg");
+        var id = (long)(await owner.PostJsonAsync("/api/v1/procedures", new { xml = Models.Review("race-flow") }))["id"]!;
+        var first = await host.LoginAsync("owner.scjg");
+        var second = await host.LoginAsync("owner.scjg");
+        var answers = await Task.WhenAll(
+            first.PostAsync($"/api/v1/procedures/{id}/publish", Http.Json(new { comment = "a" })),
+            second.PostAsync($"/api/v1/procedures/{id}/publish", Http.Json(new { comment = "b" })));
+        answers.Select(a => a.StatusCode).OrderBy(s => s).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var versions = await host.WithDbAsync(db => Task.FromResult(db.Set<CoBan.Workflow.Procedures.ProcedureVersion>()
+            .Where(v => v.ProcedureId == id && v.Number != null).Select(v => v.Number).ToList()));
+        versions.ShouldBe([1]);
+    }
+}

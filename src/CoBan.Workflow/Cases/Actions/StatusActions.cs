@@ -107,7 +107,7 @@ public sealed class CloseAction(CaseLifecycle lifecycle) : CaseAction
 
 /// <summary>
 /// case.complete — 办结: approved (办结（通过）, or 办结（容缺通过） for a 容缺受理 case) or rejected
-/// (办结（不通过）). Parameters: outcome (approved|rejected), result.
+/// (办结（不通过）). Parameters: outcome (approved|rejected), result, legalBasis (of a rejection).
 /// </summary>
 public sealed class CompleteAction(CaseLifecycle lifecycle) : CaseAction
 {
@@ -124,6 +124,8 @@ public sealed class CompleteAction(CaseLifecycle lifecycle) : CaseAction
             _ => throw Invalid("outcome", $"办结结果 '{outcome}' 无效：应为 approved 或 rejected", $"invalid outcome '{outcome}': use approved or rejected"),
         };
         if (step.Text("result") is { } result) c.Result = result;
+        // 办结（不通过） is a refusal: its basis goes on the reply with the right to appeal (行政许可法 Art. 38).
+        if (status == CaseStatus.CompletedRejected && step.Text("legalBasis") is { } basis) c.RejectionLegalBasis = basis;
         c.Result ??= status.Zh();
         await step.MoveAsync(lifecycle, status, c.Result, ct);
         return Out(("caseStatus", status.Code()), ("outcome", outcome));

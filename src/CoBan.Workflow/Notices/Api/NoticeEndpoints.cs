@@ -74,21 +74,22 @@ public static class NoticeEndpoints
 
     /// <summary>The print form as it was issued (stored at dispatch); first opening is recorded as printed.</summary>
     private static async Task<IResult> Print(long id, CoBanDbContext db, BureauScope scope, NoticeActions actions, CurrentUser user,
-        NoticePrinter printer, CancellationToken ct)
+        NoticePrinter printer, HttpResponse response, CancellationToken ct)
     {
         var notice = await DemandVisibleAsync(db, id, scope, ct);
         var delivery = await db.Set<NoticeDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.NoticeId == id && d.Channel == NoticeParts.Print && d.Html != null, ct);
         if (delivery is not null)
         {
             await actions.MarkPrintedAsync(notice, delivery, user.Actor, ct);
-            return Results.Content(delivery.Html, "text/html; charset=utf-8");
+            return PrintPage(response, delivery.Html!);
         }
         // No print delivery (the notice went by SMS or e-mail only): print is always available, rendered now.
-        return Results.Content(await printer.RenderAsync(db, notice, ct), "text/html; charset=utf-8");
+        return PrintPage(response, await printer.RenderAsync(db, notice, ct));
     }
 
     /// <summary>A print form for a case outside any notice (e.g. the coordination log to be signed), rendered from the current data.</summary>
-    private static async Task<IResult> PrintForCase(long caseId, string template, CoBanDbContext db, BureauScope scope, NoticePrinter printer, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PrintForCase(long caseId, string template, CoBanDbContext db, BureauScope scope, NoticePrinter printer, TimeProvider clock,
+        HttpResponse response, CancellationToken ct)
     {
         var theCase = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw CoBanException.NotFound("案件", "case");
         await scope.DemandAsync(theCase.BureauId, ct);
@@ -97,7 +98,15 @@ public static class NoticeEndpoints
             IdempotencyKey = $"print:{caseId}:{template}", CaseId = caseId, BureauId = theCase.BureauId, InstanceId = theCase.InstanceId,
             Template = template, Recipient = "applicant", CreatedAt = clock.GetUtcNow(), Channels = NoticeParts.Print,
         };
-        return Results.Content(await printer.RenderAsync(db, notice, ct), "text/html; charset=utf-8");
+        return PrintPage(response, await printer.RenderAsync(db, notice, ct));
+    }
+
+    /// <summary>A print page runs nothing, whatever it holds (forms stored before sanitising included): scripts are forbidden by CSP.</summary>
+    private static IResult PrintPage(HttpResponse response, string html)
+    {
+        response.Headers.ContentSecurityPolicy = PrintSafety.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Content(html, "text/html; charset=utf-8");
     }
 
     private static async Task<Notice> DemandVisibleAsync(CoBanDbContext db, long id, BureauScope scope, CancellationToken ct)

@@ -30,7 +30,7 @@ public static class NoticeVariables
 
     public static readonly ObjectNode Root = Obj(
         ("today", Text),
-        ("bureau", Texts("name", "code", "address", "windows", "phone", "supervisionHotline")),
+        ("bureau", Texts("name", "code", "address", "windows", "location", "phone", "supervisionHotline")),
         ("coordinator", Texts("name", "title", "office", "phone", "mobile")),
         ("dutyLeader", Texts("name", "title", "phone")),
         ("case", Obj(
@@ -43,14 +43,18 @@ public static class NoticeVariables
             ("materials", new ListNode(Obj(("name", Text), ("required", Boolean), ("note", Text)))))),
         ("missingMaterials", new ListNode(Texts("name", "note"))),
         ("receivedMaterials", new ListNode(Texts("name"))),
-        ("rejection", Obj(("reasons", new ListNode(Text)), ("legalBasis", Text))),
+        ("rejection", Obj(("reasons", new ListNode(Text)), ("legalBasis", Text), ("refused", Boolean))),
+        ("appeal", Texts("reviewBody", "court")),
         ("transfer", Obj(
-            ("toBureau", Texts("name", "address", "windows", "phone")),
+            ("toBureau", Texts("name", "address", "windows", "location", "phone")),
             ("toCoordinator", Texts("name", "phone")),
-            ("reasons", Text), ("legalBasis", Text))),
-        ("nextBureau", Texts("name", "address", "windows", "phone", "part")),
+            ("reasons", Text), ("legalBasis", Text), ("status", Text), ("sent", Boolean), ("accepted", Boolean), ("refused", Boolean),
+            ("refusalReason", Text), ("receivingCaseNumber", Text))),
+        ("nextBureau", Texts("name", "address", "windows", "location", "phone", "part")),
         ("chain", new ListNode(Obj(("position", Number), ("bureau", Text), ("part", Text), ("status", Text), ("caseNumber", Text)))),
-        ("reply", Texts("method", "at")),
+        ("reply", Obj(("method", Text), ("at", Text), ("handling", Text), ("signature", Text), ("signedOnPaper", Boolean))),
+        ("evaluation", Obj(("level", Text), ("comment", Text), ("at", Text), ("realName", Boolean), ("substantiated", Boolean),
+            ("rectification", Text), ("answer", Text), ("rectifiedAt", Text))),
         ("task", Texts("name", "due")),
         ("overdue", Obj(("days", Number))),
         ("form", new MapNode()),
