@@ -4,6 +4,8 @@
 # very last line, `N passed, N failed` (`, N skipped` when any test was skipped).
 # The exit code is dotnet test's (non-zero as soon as a test failed or an assembly crashed).
 #
+# Without --filter it also runs the designer's smoke test (src/CoBan.Workflow.Designer/test/smoke.mjs).
+#
 # Environment knobs (all optional):
 #   COBAN_TEST_POSTGRES    use this server instead of starting a private cluster
 #   COBAN_SKIP_APT=1       never call apt-get (report missing packages only)
@@ -200,9 +202,37 @@ mkdir -p "$(dirname "$LOG")"
 say "dotnet test CoBan.Workflow.sln -c ${CONFIG} $* (log: ${LOG})"
 set +e
 # The trx files (one per assembly, in tests/TestResults) keep every test's duration for finding slow ones.
-dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off --results-directory "$(dirname "$LOG")" --logger trx "$@" 2>&1 | tee "$LOG"
+# The console logger at normal verbosity prints one "Passed/Failed <test> [duration]" line per test: progress.
+dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off --results-directory "$(dirname "$LOG")" --logger trx \
+  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG"
 TEST_RC=${PIPESTATUS[0]}
 set -e
+
+# ---------------------------------------------------------------------------------------------
+# 4b. The designer's smoke test (node + playwright-core on the bundle the .NET build made), unless a
+#     filter asked for some tests only. It prints its own "N passed, N failed" line, added below.
+# ---------------------------------------------------------------------------------------------
+SMOKE_PASSED=0; SMOKE_FAILED=0
+if [[ " $* " != *" --filter "* ]]; then
+  DESIGNER="$REPO_ROOT/src/CoBan.Workflow.Designer"
+  if ! command -v node >/dev/null 2>&1 || [ ! -d "$DESIGNER/node_modules/playwright-core" ]; then
+    say "designer smoke test: node or node_modules missing (the .NET build runs npm ci): counted as 1 failed"
+    SMOKE_FAILED=1
+  else
+    say "designer smoke test: node test/smoke.mjs"
+    set +e
+    SMOKE_OUT="$(cd "$DESIGNER" && node test/smoke.mjs 2>&1)"
+    SMOKE_RC=$?
+    set -e
+    printf '%s\n' "$SMOKE_OUT" | tee -a "$LOG"
+    SMOKE_LINE="$(printf '%s\n' "$SMOKE_OUT" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1 || true)"
+    if [ -n "$SMOKE_LINE" ]; then
+      SMOKE_PASSED=$(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$SMOKE_LINE")
+      SMOKE_FAILED=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$SMOKE_LINE")
+    fi
+    if [ "$SMOKE_RC" -ne 0 ] && [ "$SMOKE_FAILED" -eq 0 ]; then SMOKE_FAILED=1; fi
+  fi
+fi
 
 stop_postgres
 
@@ -235,6 +265,8 @@ while IFS= read -r line; do
   s=$(sed -E 's/.*Skipped:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done <<<"$SUMMARY_LINES"
+
+passed=$((passed + SMOKE_PASSED)); failed=$((failed + SMOKE_FAILED))
 
 crashed=()
 while IFS= read -r asm; do

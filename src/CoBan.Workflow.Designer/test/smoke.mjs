@@ -12,10 +12,8 @@ import { startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const screenshots = path.join(here, 'screenshots');
-const corpusCamunda = [
-  path.resolve(here, '../../../tests/CoBan.Workflow.Engine.Tests/Corpus/fixtures/bpmn-js__extension_camunda.bpmn'),
-  '/work/shared/bpmn-corpus/fixtures/bpmn-js__extension_camunda.bpmn'
-].find(file => fs.existsSync(file));
+// In the repository, so the test reads the same file on every machine.
+const corpusCamunda = path.resolve(here, '../../../tests/CoBan.Workflow.Engine.Tests/Corpus/fixtures/bpmn-js__extension_camunda.bpmn');
 
 const bundle = path.resolve(here, '../../CoBan.Workflow/wwwroot/designer/designer.js');
 if (!fs.existsSync(bundle)) {
@@ -52,7 +50,7 @@ const server = await startServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  executablePath: process.env.COBAN_CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: [
     '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

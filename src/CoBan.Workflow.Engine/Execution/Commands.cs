@@ -65,3 +65,6 @@ public sealed record ResolveIncident(int ExecutionId, string ElementId) : Comman
 public sealed record InstanceCompleted(string? EndEventId, string? ErrorCode, Vars Variables) : Command;
 
 public sealed record InstanceTerminated(string Reason) : Command;
+
+/// <summary>An escalation nothing in this called instance caught: the host passes it to the caller's call activity (as Camunda 7).</summary>
+public sealed record EscalateToCaller(string ElementId, string? EscalationCode) : Command;

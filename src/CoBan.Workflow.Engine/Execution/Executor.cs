@@ -38,7 +38,7 @@ public static class Executor
         else if (state.IsEnded)
         {
             // Late arrivals for an ended instance are expected (a timer or service racing the end): not errors.
-            return stimulus is FireTimer or DeliverSignal or CompleteService or FailService or CompleteCallActivity
+            return stimulus is FireTimer or DeliverSignal or CompleteService or FailService or CompleteCallActivity or EscalateCallActivity
                 ? new AdvanceResult(AdvanceOutcome.Ignored, state, [], [], [])
                 : Refuse(state, "ended", "实例已结束", "the instance has ended");
         }

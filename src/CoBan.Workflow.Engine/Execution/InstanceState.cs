@@ -96,6 +96,11 @@ public enum ExecutionState : byte
     Joining,
     /// <summary>Stopped by an incident (a failure a person must look at), retryable.</summary>
     Incident,
+    /// <summary>
+    /// Listens for an event sub-process's start event while its scope runs. Not a token: a scope whose
+    /// only executions listen is complete, and its listeners are withdrawn.
+    /// </summary>
+    Listening,
 }
 
 /// <summary>A token, or a scope (sub-process, multi-instance body), in the execution tree.</summary>
@@ -113,6 +118,8 @@ public sealed class Execution
     public List<Wait>? Waits { get; set; }
     /// <summary>The incident message, when <see cref="State"/> is Incident.</summary>
     public string? Incident { get; set; }
+    /// <summary>For a compensation handler's token: the compensation throw event's execution, which waits for its handlers.</summary>
+    public int Thrower { get; set; }
 
     public Execution Clone() => new()
     {
@@ -122,13 +129,14 @@ public sealed class Execution
         State = State,
         FlowId = FlowId,
         Incident = Incident,
+        Thrower = Thrower,
         Locals = Locals is null ? null : new Dictionary<string, object?>(Locals, StringComparer.Ordinal),
         // Waits are immutable records: the copy needs its own list, not its own waits.
         Waits = Waits is null ? null : new List<Wait>(Waits),
     };
 }
 
-public enum WaitKind : byte { Task, Timer, Message, Signal, Service, Call }
+public enum WaitKind : byte { Task, Timer, Message, Signal, Service, Call, Condition }
 
 /// <summary>
 /// Something an execution waits for. <see cref="ElementId"/> is the element that reacts when it

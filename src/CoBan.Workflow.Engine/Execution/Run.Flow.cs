@@ -14,14 +14,22 @@ internal sealed partial class Run
             StartMultiInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && !asInstance && !StartStandardLoop(exec, node, loop)) return;
         switch (node.Kind)
         {
             case NodeKind.StartEvent or NodeKind.Task or NodeKind.BoundaryEvent:
             case NodeKind.ManualTask when node.UserTask?.Confirm != true: // BPMN and Camunda: a manual task passes through
                 Leave(exec, node);
                 break;
+            case NodeKind.IntermediateThrowEvent when node.LinkTarget is { } link:
+                Trace.Add(new(TraceKind.Left, node.Id));
+                Enqueue(exec, link);
+                break;
             case NodeKind.IntermediateThrowEvent:
                 if (Throw(exec, node)) Leave(exec, node);
+                break;
+            case NodeKind.IntermediateCatchEvent when node.Trigger == EventTrigger.Link:
+                Leave(exec, node);
                 break;
             case NodeKind.EndEvent:
                 ExecuteEnd(exec, node);
@@ -35,6 +43,9 @@ internal sealed partial class Run
             case NodeKind.SendTask:
                 if (node.Service is not null) WaitForService(exec, node);
                 else if (SendNoticeOrMessage(exec, node)) Leave(exec, node);
+                break;
+            case NodeKind.ReceiveTask when node.Event?.Name is null:
+                WaitForTask(exec, node); // no message to wait for: a person confirms it arrived (a manual task)
                 break;
             case NodeKind.ReceiveTask or NodeKind.IntermediateCatchEvent:
                 exec.State = ExecutionState.Waiting;
@@ -76,6 +87,9 @@ internal sealed partial class Run
             case EventTrigger.Error:
                 if (ThrowError(exec, node.Event?.Name, fromActivity: false)) return;
                 break; // uncaught at the top of a process that was not called: ends like a none end event (as Camunda 7)
+            case EventTrigger.Cancel:
+                CancelTransaction(exec, node);
+                return;
             default:
                 if (!Throw(exec, node)) return;
                 break;
@@ -91,14 +105,26 @@ internal sealed partial class Run
         {
             case EventTrigger.Signal:
                 var variables = VisibleVariables(exec);
-                Commands.Add(new BroadcastSignal(node.Event!.Name!, variables));
-                CatchSignal(node.Event.Name!);
+                string signal;
+                try
+                {
+                    signal = EventName(exec, node.Event!);
+                }
+                catch (Exception e) when (IsTimeOrExpressionFault(e))
+                {
+                    RaiseIncident(exec, $"信号名称无法计算：{Zh(e)}", $"the signal name failed: {En(e)}");
+                    return false;
+                }
+                Commands.Add(new BroadcastSignal(signal, variables));
+                CatchSignal(signal);
                 return _s.Executions.Contains(exec);
             case EventTrigger.Escalation:
                 ThrowEscalation(exec, node.Event?.Name);
                 return _s.Executions.Contains(exec);
             case EventTrigger.Message:
                 return SendNoticeOrMessage(exec, node);
+            case EventTrigger.Compensation:
+                return Compensate(exec, node);
             default:
                 if (node.Notice is not null) SendNoticeOrMessage(exec, node);
                 return true;
@@ -110,16 +136,18 @@ internal sealed partial class Run
     {
         if (node.Notice is { } notice)
             Commands.Add(new SendNotice(NewId(), node.Id, notice.Template, notice.Channels, notice.Recipient));
-        else if (node.Event?.Name is { } message)
+        else if (node.Event?.Name is not null)
         {
             string? key;
+            string message = node.Event.Name;
             try
             {
+                message = EventName(exec, node.Event);
                 key = Evaluate(exec, node.Event.CorrelationKey)?.ToString();
             }
-            catch (ExpressionException e)
+            catch (Exception e) when (IsTimeOrExpressionFault(e))
             {
-                RaiseIncident(exec, $"消息 '{message}' 的关联键无法计算：{e.MessageZh}", $"the correlation key of message '{message}' failed: {e.MessageEn}");
+                RaiseIncident(exec, $"消息 '{message}' 的名称或关联键无法计算：{Zh(e)}", $"the name or correlation key of message '{message}' failed: {En(e)}");
                 return false;
             }
             Commands.Add(new SendMessage(node.Id, message, key, VisibleVariables(exec)));
@@ -140,6 +168,8 @@ internal sealed partial class Run
             CompleteInstance(exec, node);
             return;
         }
+        if (node.StandardLoop is { } loop && LoopAgain(exec, node, loop)) return;
+        if (node.CompensationBoundary is { } compensation) RecordCompensable(exec, compensation);
         Trace.Add(new(TraceKind.Left, node.Id));
         if (node.Outgoing.Length == 0)
         {
@@ -328,13 +358,20 @@ internal sealed partial class Run
     private void End(Execution exec, FlowNode node)
     {
         _s.Executions.Remove(exec);
+        if (exec.Thrower != 0 && HandlersDone(exec.Thrower)) return;
         CompleteScopeIfEmpty(exec.Parent, node.Id);
     }
 
     private void CompleteScopeIfEmpty(int scopeId, string lastElementId)
     {
+        var listening = false;
         foreach (var e in _s.Executions)
-            if (e.Parent == scopeId) return;
+        {
+            if (e.Parent != scopeId) continue;
+            if (e.State != ExecutionState.Listening) return;
+            listening = true;
+        }
+        if (listening) WithdrawListeners(scopeId);
         if (scopeId == 0)
         {
             if (_s.Status != InstanceStatus.Running) return;
@@ -372,6 +409,7 @@ internal sealed partial class Run
             CompleteScopeIfEmpty(exec.Id, node.Id);
             return;
         }
+        ArmEventSubProcesses(exec.Id, node.EventSubProcesses);
         foreach (var start in node.Starts) Enqueue(NewExecution(exec.Id, start.Id), start);
     }
 }

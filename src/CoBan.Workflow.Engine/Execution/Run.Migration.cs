@@ -40,6 +40,7 @@ internal sealed partial class Run
 
     private void CancelWait(Wait wait)
     {
+        if (wait.Kind == WaitKind.Condition) return; // the host knows nothing of it
         Commands.Add(wait.Kind switch
         {
             WaitKind.Timer => new CancelTimer(wait.Id, wait.ElementId),

@@ -12,16 +12,7 @@ internal sealed partial class Run
     /// </summary>
     private bool ThrowError(Execution exec, string? code, bool fromActivity)
     {
-        var candidate = fromActivity ? exec : Parent(exec);
-        while (candidate is not null)
-        {
-            if (FindCatcher(candidate, EventTrigger.Error, code) is { } boundary)
-            {
-                Interrupt(candidate, boundary);
-                return true;
-            }
-            candidate = Parent(candidate);
-        }
+        if (Propagate(exec, fromActivity, EventTrigger.Error, code)) return true;
         if (!_s.Called) return false;
         // Uncaught in a called instance: it ends with the error, and the caller's call activity gets it.
         foreach (var top in _s.Executions.Where(e => e.Parent == 0).ToList()) CancelTree(top);
@@ -31,20 +22,47 @@ internal sealed partial class Run
         return true;
     }
 
-    /// <summary>An escalation goes to the nearest enclosing scope that catches it; uncaught, nothing happens (BPMN 2.0 §10.4.2).</summary>
+    /// <summary>
+    /// An escalation goes to the nearest enclosing scope that catches it; uncaught, nothing happens
+    /// (BPMN 2.0 §10.4.2) unless this instance was called: then its caller's call activity may catch it.
+    /// </summary>
     private void ThrowEscalation(Execution exec, string? code)
     {
-        for (var candidate = Parent(exec); candidate is not null; candidate = Parent(candidate))
+        if (!Propagate(exec, fromActivity: false, EventTrigger.Escalation, code) && _s.Called)
+            Commands.Add(new EscalateToCaller(exec.ElementId, code));
+    }
+
+    /// <summary>
+    /// Walks out from the thrower: the boundary events of each enclosing activity, and before them the
+    /// event sub-processes of the scope the throw happens in. True when one caught it.
+    /// </summary>
+    private bool Propagate(Execution exec, bool fromActivity, EventTrigger trigger, string? code)
+    {
+        var candidate = fromActivity ? exec : null;
+        while (true)
         {
-            if (FindCatcher(candidate, EventTrigger.Escalation, code) is not { } boundary) continue;
-            if (boundary.Interrupting) Interrupt(candidate, boundary);
-            else
+            if (candidate is not null && FindCatcher(candidate, trigger, code) is { } boundary)
             {
-                var token = NewExecution(candidate.Parent, boundary.Id);
-                token.State = ExecutionState.Active;
-                _agenda.Enqueue(new Step(token, boundary, StepKind.Occur));
+                if (boundary.Event?.CodeVariable is { } boundaryVariable) SetVariable(null, boundaryVariable, code);
+                if (boundary.Interrupting) Interrupt(candidate, boundary);
+                else
+                {
+                    var token = NewExecution(candidate.Parent, boundary.Id);
+                    token.State = ExecutionState.Active;
+                    _agenda.Enqueue(new Step(token, boundary, StepKind.Occur));
+                }
+                return true;
             }
-            return;
+            var scopeId = (candidate ?? exec).Parent;
+            if (FindEventStart(scopeId, trigger, code) is { } start)
+            {
+                if (start.Event?.CodeVariable is { } startVariable) SetVariable(null, startVariable, code);
+                if (start.Interrupting) CancelScopeContents(scopeId);
+                StartEventSubProcess(scopeId, start);
+                return true;
+            }
+            if (scopeId == 0 || _s.FindExecution(scopeId) is not { } scope) return false;
+            candidate = scope;
         }
     }
 

@@ -11,10 +11,11 @@ internal sealed partial class Run
     {
         var spec = node.UserTask ?? new UserTaskSpec();
         exec.State = ExecutionState.Waiting;
-        string? assignee; IReadOnlyList<string> users; string? bureau; DateTimeOffset? due, followUp;
+        string? name, assignee; IReadOnlyList<string> users; string? bureau; DateTimeOffset? due, followUp;
         try
         {
             var context = Context(exec);
+            name = node.NameExpression is { } named ? named.Evaluate(context)?.ToString() : node.Name;
             assignee = spec.Assignee?.Evaluate(context)?.ToString();
             users = AsStrings(spec.CandidateUsers?.Evaluate(context));
             bureau = spec.CandidateBureau?.Evaluate(context)?.ToString();
@@ -28,8 +29,8 @@ internal sealed partial class Run
         }
         var id = NewId();
         AddWait(exec, new Wait { Id = id, Kind = WaitKind.Task, ElementId = node.Id });
-        Commands.Add(new CreateUserTask(id, node.Id, node.Name, spec.AssignTo, assignee, spec.CandidateRoles, users, bureau,
-            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind == NodeKind.ManualTask));
+        Commands.Add(new CreateUserTask(id, node.Id, name, spec.AssignTo, assignee, spec.CandidateRoles, users, bureau,
+            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind is NodeKind.ManualTask or NodeKind.ReceiveTask));
         AttachBoundaries(exec, node);
     }
 
@@ -125,14 +126,20 @@ internal sealed partial class Run
                     return true;
                 case EventTrigger.Message:
                     var key = Evaluate(exec, spec?.CorrelationKey)?.ToString();
+                    var message = EventName(exec, spec!);
                     var messageId = NewId();
-                    AddWait(exec, new Wait { Id = messageId, Kind = WaitKind.Message, ElementId = reactor.Id, Name = spec!.Name, Key = key });
-                    Commands.Add(new SubscribeMessage(messageId, reactor.Id, spec.Name!, key));
+                    AddWait(exec, new Wait { Id = messageId, Kind = WaitKind.Message, ElementId = reactor.Id, Name = message, Key = key });
+                    Commands.Add(new SubscribeMessage(messageId, reactor.Id, message, key));
                     return true;
                 case EventTrigger.Signal:
+                    var signal = EventName(exec, spec!);
                     var signalId = NewId();
-                    AddWait(exec, new Wait { Id = signalId, Kind = WaitKind.Signal, ElementId = reactor.Id, Name = spec!.Name });
-                    Commands.Add(new SubscribeSignal(signalId, reactor.Id, spec.Name!));
+                    AddWait(exec, new Wait { Id = signalId, Kind = WaitKind.Signal, ElementId = reactor.Id, Name = signal });
+                    Commands.Add(new SubscribeSignal(signalId, reactor.Id, signal));
+                    return true;
+                case EventTrigger.Conditional:
+                    // Nothing for the host: the engine checks the condition after every step (Run.Conditions.cs).
+                    AddWait(exec, new Wait { Id = NewId(), Kind = WaitKind.Condition, ElementId = reactor.Id });
                     return true;
                 default:
                     return true; // error and escalation boundaries are found when something is thrown
@@ -144,6 +151,12 @@ internal sealed partial class Run
             return false;
         }
     }
+
+    /// <summary>A message or signal name, evaluated when it holds <c>${...}</c>.</summary>
+    private string EventName(Execution exec, EventSpec spec) =>
+        spec.NameExpression is { } expression
+            ? Evaluate(exec, expression)?.ToString() ?? throw new FormatException($"the name {spec.Name} gave null")
+            : spec.Name!;
 
     private DateTimeOffset? FirstDue(Execution exec, TimerDefinition timer) => Spec(exec, timer).FirstDue(_now, _options.Calendar);
 
@@ -178,6 +191,7 @@ internal sealed partial class Run
         if (exec.Waits is null) return;
         foreach (var wait in exec.Waits)
         {
+            if (wait.Kind == WaitKind.Condition) continue; // the host knows nothing of it
             Command cancel = wait.Kind switch
             {
                 WaitKind.Task => new CancelUserTask(wait.Id, wait.ElementId),
@@ -196,6 +210,11 @@ internal sealed partial class Run
     private void Occur(Execution exec, Wait wait)
     {
         var reactor = _def.Node(wait.ElementId);
+        if (exec.State == ExecutionState.Listening)
+        {
+            FireEventSubProcess(exec, wait, reactor);
+            return;
+        }
         if (reactor.Kind == NodeKind.BoundaryEvent)
         {
             FireBoundary(exec, wait, reactor);

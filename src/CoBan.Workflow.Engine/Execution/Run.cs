@@ -50,6 +50,7 @@ internal sealed partial class Run
             CompleteService done => ApplyServiceDone(done),
             FailService failed => ApplyServiceFailed(failed),
             CompleteCallActivity called => ApplyCallDone(called),
+            EscalateCallActivity escalated => ApplyCallEscalated(escalated),
             RetryIncident retry => ApplyRetry(retry),
             SetVariables set => ApplySetVariables(set),
             Cancel cancel => ApplyCancel(cancel),
@@ -71,6 +72,7 @@ internal sealed partial class Run
             for (var i = 0; i < starts.Count; i++)
             {
                 if (starts[i].Id != id) continue;
+                ArmEventSubProcesses(0, _def.EventSubProcesses);
                 Enqueue(NewExecution(0, starts[i].Id), starts[i]);
                 return AdvanceOutcome.Applied;
             }
@@ -81,6 +83,7 @@ internal sealed partial class Run
             if (IsNoneStart(starts[i])) none++;
         if (none == 0)
             return Reject("no-none-start", "流程没有空开始事件：请指定要触发的开始事件", "the process has no none start event: name the start event to trigger");
+        ArmEventSubProcesses(0, _def.EventSubProcesses);
         for (var i = 0; i < starts.Count; i++)
             if (IsNoneStart(starts[i])) Enqueue(NewExecution(0, starts[i].Id), starts[i]);
         return AdvanceOutcome.Applied;
@@ -193,6 +196,18 @@ internal sealed partial class Run
         return AdvanceOutcome.Applied;
     }
 
+    private AdvanceOutcome ApplyCallEscalated(EscalateCallActivity escalated)
+    {
+        if (_s.FindWait(escalated.CallId) is not ({ } exec, { Kind: WaitKind.Call }))
+            return AdvanceOutcome.Ignored;
+        if (!Propagate(exec, fromActivity: true, EventTrigger.Escalation, escalated.EscalationCode))
+        {
+            if (!_s.Called) return AdvanceOutcome.Ignored; // uncaught: nothing happens, the call goes on
+            Commands.Add(new EscalateToCaller(exec.ElementId, escalated.EscalationCode));
+        }
+        return AdvanceOutcome.Applied;
+    }
+
     private AdvanceOutcome ApplyRetry(RetryIncident retry)
     {
         var exec = _s.FindExecution(retry.ExecutionId);
@@ -262,7 +277,7 @@ internal sealed partial class Run
                 }
             }
         }
-        while (ActivateInclusiveJoins());
+        while (ActivateInclusiveJoins() || FireConditions());
     }
 
     private void Enqueue(Execution exec, FlowNode node, StepKind kind = StepKind.Enter)

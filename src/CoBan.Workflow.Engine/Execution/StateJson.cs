@@ -67,6 +67,7 @@ public static class StateJson
         w.WriteStartObject();
         w.WriteNumber("i", e.Id);
         if (e.Parent != 0) w.WriteNumber("p", e.Parent);
+        if (e.Thrower != 0) w.WriteNumber("t", e.Thrower);
         w.WriteString("e", e.ElementId);
         if (e.State != ExecutionState.Active) w.WriteNumber("s", (int)e.State);
         if (e.FlowId is not null) w.WriteString("f", e.FlowId);
@@ -170,6 +171,7 @@ public static class StateJson
         {
             Id = x.GetProperty("i").GetInt32(),
             Parent = x.TryGetProperty("p", out var p) ? p.GetInt32() : 0,
+            Thrower = x.TryGetProperty("t", out var t) ? t.GetInt32() : 0,
             ElementId = x.GetProperty("e").GetString()!,
             State = x.TryGetProperty("s", out var s) ? (ExecutionState)s.GetInt32() : ExecutionState.Active,
             FlowId = x.TryGetProperty("f", out var f) ? f.GetString() : null,

@@ -25,6 +25,9 @@ public sealed record FailService(int CallId, string? ErrorCode, string Message) 
 /// <summary>The instance started by a call activity ended (with its variables, or an uncaught error code).</summary>
 public sealed record CompleteCallActivity(int CallId, Vars? Variables = null, string? ErrorCode = null) : Stimulus;
 
+/// <summary>The instance started by a call activity threw an escalation it did not catch: the call activity's scopes may.</summary>
+public sealed record EscalateCallActivity(int CallId, string? EscalationCode) : Stimulus;
+
 /// <summary>An administrator retries the execution stopped by an incident.</summary>
 public sealed record RetryIncident(int ExecutionId) : Stimulus;
 

@@ -32,19 +32,44 @@ public sealed class FlowNode
     /// <summary>For a boundary event: the activity it is attached to.</summary>
     public FlowNode? AttachedTo { get; internal set; }
 
-    /// <summary>For a boundary event: cancelActivity (interrupting). Start events of event sub-processes are refused.</summary>
+    /// <summary>For a boundary event: cancelActivity; for the start event of an event sub-process: isInterrupting.</summary>
     public bool Interrupting { get; init; } = true;
+
+    /// <summary>An event sub-process (<c>triggeredByEvent="true"</c>): started by its start event while its scope runs, never by a flow.</summary>
+    public bool IsEventSubProcess { get; init; }
+
+    /// <summary>For a sub-process: the event sub-processes directly inside it.</summary>
+    public FlowNode[] EventSubProcesses { get; internal set; } = [];
 
     /// <summary>For a sub-process: its child nodes and how it starts.</summary>
     public FlowNode[] Children { get; internal set; } = [];
     public FlowNode[] Starts { get; internal set; } = [];
 
     public EventSpec? Event { get; init; }
+
+    /// <summary>A name with <c>${...}</c> (a task named after its case, say): evaluated when the task is created.</summary>
+    public Expression? NameExpression { get; init; }
+
+    /// <summary>A transaction (a sub-process a cancel end event inside can roll back by compensation).</summary>
+    public bool IsTransaction { get; init; }
+
+    /// <summary>isForCompensation="true": a compensation handler, run only by a compensation throw.</summary>
+    public bool IsForCompensation { get; init; }
+
+    /// <summary>For an activity: its compensation boundary event (whose handler undoes it once it has completed).</summary>
+    public FlowNode? CompensationBoundary { get; internal set; }
+
+    /// <summary>For a compensation boundary event: the handler its association points to.</summary>
+    public FlowNode? CompensationHandler { get; internal set; }
+
+    /// <summary>For a link throw event: the link catch event of the same name at its level, where the token goes on.</summary>
+    public FlowNode? LinkTarget { get; internal set; }
     public UserTaskSpec? UserTask { get; init; }
     public ServiceSpec? Service { get; init; }
     public NoticeSpec? Notice { get; init; }
     public CallSpec? Call { get; init; }
     public LoopSpec? Loop { get; init; }
+    public StandardLoopSpec? StandardLoop { get; init; }
 
     /// <summary>The case action (coban:action) a user task applies when completed.</summary>
     public string? CaseAction { get; init; }

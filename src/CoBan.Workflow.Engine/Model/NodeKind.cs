@@ -32,6 +32,10 @@ public enum EventTrigger : byte
     Error,
     Escalation,
     Terminate,
+    Link,
+    Conditional,
+    Compensation,
+    Cancel,
 }
 
 public static class NodeKindExtensions

@@ -32,11 +32,17 @@ public sealed class ProcessDefinition
     /// <summary>Where the process level starts: its start events, or (with none) the nodes without incoming flows.</summary>
     public IReadOnlyList<FlowNode> Starts { get; }
 
+    /// <summary>The event sub-processes at the process level: armed when an instance starts.</summary>
+    public IReadOnlyList<FlowNode> EventSubProcesses { get; internal set; } = [];
+
     /// <summary>Timer start events: the host schedules them per published version.</summary>
     public IEnumerable<FlowNode> TimerStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Timer);
 
     /// <summary>Message start events: a message of this name starts a new instance.</summary>
     public IEnumerable<FlowNode> MessageStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Message);
+
+    /// <summary>Signal start events: a signal of this name (thrown, or sent through the API) starts a new instance.</summary>
+    public IEnumerable<FlowNode> SignalStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Signal);
 
     /// <summary>The definition's own document (other processes, for call activities bound to the deployment).</summary>
     public BpmnDocument? Document { get; internal set; }
@@ -46,7 +52,7 @@ public sealed class ProcessDefinition
     public SequenceFlow? FindFlow(string id) => _flowsById.GetValueOrDefault(id);
 
     /// <summary>User tasks and manual tasks: what a person can be asked to do in this process.</summary>
-    public IEnumerable<FlowNode> HumanTasks => Nodes.Where(n => n.Kind is NodeKind.UserTask or NodeKind.ManualTask);
+    public IEnumerable<FlowNode> HumanTasks => Nodes.Where(n => n.Kind is NodeKind.UserTask or NodeKind.ManualTask || n is { Kind: NodeKind.ReceiveTask, Event.Name: null });
 
     public override string ToString() => $"process '{Id}'";
 }

@@ -11,6 +11,12 @@ public sealed class EventSpec
     public TimerDefinition? Timer { get; init; }
     /// <summary>coban:correlationKey: evaluated when the wait begins.</summary>
     public Expression? CorrelationKey { get; init; }
+    /// <summary>A message or signal name with <c>${...}</c> (Camunda): evaluated when the wait begins or the event is thrown.</summary>
+    public Expression? NameExpression { get; init; }
+    /// <summary>A conditional event's condition: checked whenever a step has run, it fires once it holds.</summary>
+    public Expression? Condition { get; init; }
+    /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
+    public string? CodeVariable { get; init; }
 }
 
 /// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>
@@ -79,6 +85,14 @@ public sealed class CallSpec
     public int? Version { get; init; }
     public VariableMapping[] In { get; init; } = [];
     public VariableMapping[] Out { get; init; } = [];
+}
+
+/// <summary>A standard loop (BPMN 2.0 §10.2.8): the activity runs again while the condition holds, at most Maximum times.</summary>
+public sealed class StandardLoopSpec
+{
+    public Expression? Condition { get; init; }
+    public bool TestBefore { get; init; }
+    public long? Maximum { get; init; }
 }
 
 /// <summary>Multi-instance loop characteristics.</summary>

@@ -23,13 +23,14 @@ internal static class ElementNames
         ["inclusiveGateway"] = NodeKind.InclusiveGateway,
         ["eventBasedGateway"] = NodeKind.EventBasedGateway,
         ["subProcess"] = NodeKind.SubProcess,
+        ["transaction"] = NodeKind.SubProcess,
         ["callActivity"] = NodeKind.CallActivity,
     };
 
     /// <summary>Valid BPMN that CoBan does not execute: refused by name, never silently skipped.</summary>
     internal static readonly HashSet<string> Unsupported =
     [
-        "scriptTask", "businessRuleTask", "complexGateway", "transaction", "adHocSubProcess",
+        "scriptTask", "businessRuleTask", "complexGateway", "adHocSubProcess",
         "callChoreography", "choreographyTask", "subChoreography", "implicitThrowEvent",
     ];
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using CoBan.Workflow.Engine.Expressions;
 using CoBan.Workflow.Engine.Model;
 using CoBan.Workflow.Engine.Time;
 using static CoBan.Workflow.Engine.Parsing.BpmnCompiler;
@@ -8,7 +9,7 @@ namespace CoBan.Workflow.Engine.Parsing;
 internal sealed partial class ProcessCompiler
 {
     private static readonly string[] UnsupportedDefinitions =
-        ["conditionalEventDefinition", "compensateEventDefinition", "linkEventDefinition", "cancelEventDefinition"];
+        [];
 
     private (EventTrigger, EventSpec?) ReadEvent(XElement el, NodeKind kind, string id)
     {
@@ -45,11 +46,34 @@ internal sealed partial class ProcessCompiler
             case "messageEventDefinition":
                 // A message throw may instead send a notice (coban:notice), so its messageRef is optional.
                 var throws = kind is NodeKind.EndEvent or NodeKind.IntermediateThrowEvent;
-                return (EventTrigger.Message, new EventSpec { Name = RefName(definition, "messageRef", _doc.Messages, id, type, required: !throws), CorrelationKey = correlation });
+                var message = RefName(definition, "messageRef", _doc.Messages, id, type, required: !throws);
+                return (EventTrigger.Message, new EventSpec { Name = message, NameExpression = NameExpression(message, id, type, definition), CorrelationKey = correlation });
             case "signalEventDefinition":
-                return (EventTrigger.Signal, new EventSpec { Name = RefName(definition, "signalRef", _doc.Signals, id, type, required: true) });
+                var signal = RefName(definition, "signalRef", _doc.Signals, id, type, required: true);
+                return (EventTrigger.Signal, new EventSpec { Name = signal, NameExpression = NameExpression(signal, id, type, definition) });
             case "errorEventDefinition":
-                return (EventTrigger.Error, new EventSpec { Name = CodeRef(definition, "errorRef", _doc.Errors, id, type) });
+                return (EventTrigger.Error, new EventSpec
+                {
+                    Name = CodeRef(definition, "errorRef", _doc.Errors, id, type),
+                    CodeVariable = NonEmpty((string?)definition.Attribute(Camunda + "errorCodeVariable")),
+                });
+            case "conditionalEventDefinition":
+                var conditionText = NonEmpty(definition.Element(Bpmn + "condition")?.Value);
+                if (conditionText is null)
+                {
+                    Refuse(id, type, "条件事件缺少条件（condition）", "the conditional event has no condition", definition);
+                    return (EventTrigger.None, null);
+                }
+                return (EventTrigger.Conditional, new EventSpec { Condition = Compile(conditionText, id, type, "条件", "condition", definition) });
+            case "cancelEventDefinition":
+                return (EventTrigger.Cancel, null);
+            case "compensateEventDefinition":
+                // activityRef: compensate that activity only; none: every completed one of the scope.
+                return (EventTrigger.Compensation, new EventSpec { Name = RefAttr(definition, "activityRef") });
+            case "linkEventDefinition":
+                var link = NonEmpty((string?)definition.Attribute("name"));
+                if (link is null) Refuse(id, type, "链接事件需要名称（name）", "a link event needs a name", definition);
+                return (EventTrigger.Link, new EventSpec { Name = link });
             case "escalationEventDefinition":
                 return (EventTrigger.Escalation, new EventSpec { Name = CodeRef(definition, "escalationRef", _doc.Escalations, id, type) });
             default:
@@ -57,6 +81,11 @@ internal sealed partial class ProcessCompiler
                 return (EventTrigger.None, null);
         }
     }
+
+    /// <summary>A message or signal name holding <c>${...}</c>, compiled; null for a plain name.</summary>
+    private Expression? NameExpression(string? name, string id, string type, XElement at) =>
+        name is not null && (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+            ? Compile(name, id, type, "名称", "name", at) : null;
 
     /// <summary>An event whose definition cannot be used: reported once, and its trigger is not checked again.</summary>
     private void Refuse(string id, string type, string zh, string en, XObject at)
@@ -67,7 +96,8 @@ internal sealed partial class ProcessCompiler
 
     private EventSpec? ReadReceiveTask(XElement el, string id)
     {
-        var name = RefName(el, "messageRef", _doc.Messages, id, "receiveTask", required: true);
+        // Without a message, Camunda's receive task waits to be triggered by the API; here a person confirms it.
+        var name = RefName(el, "messageRef", _doc.Messages, id, "receiveTask", required: false);
         var correlation = Attr(el, "correlationKey") is { } key ? Compile(key, id, "receiveTask", "关联键", "correlation key", el) : null;
         return new EventSpec { Name = name, CorrelationKey = correlation };
     }

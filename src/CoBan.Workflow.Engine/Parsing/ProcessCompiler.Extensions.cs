@@ -41,19 +41,21 @@ internal sealed partial class ProcessCompiler
                 Error(id, type, $"coban:assignTo 的值 '{assignText}' 无效：应为 caseOwner、dutyLeader、chiefCoordinator、supervisor 或 ${{...}}",
                     $"invalid coban:assignTo '{assignText}': use caseOwner, dutyLeader, chiefCoordinator, supervisor or ${{...}}", el);
         }
-        else if (CamundaAttr(el, "assignee") is { } camundaAssignee)
+        else if ((CamundaAttr(el, "assignee") ?? HumanPerformer(el)) is { } camundaAssignee)
         {
             assignTo = AssignTo.Expression;
             assignee = Compile(camundaAssignee, id, type, "办理人", "assignee", el);
         }
 
-        var roles = SplitList(Attr(el, "candidateRole")).Concat(SplitList(CamundaAttr(el, "candidateGroups"))).Distinct().ToArray();
+        var (ownerGroups, ownerUsers) = PotentialOwners(el);
+        var roles = SplitList(Attr(el, "candidateRole")).Concat(SplitList(CamundaAttr(el, "candidateGroups"))).Concat(ownerGroups).Distinct().ToArray();
+        var usersText = CamundaAttr(el, "candidateUsers") ?? (ownerUsers.Count > 0 ? string.Join(",", ownerUsers) : null);
         return new UserTaskSpec
         {
             AssignTo = assignTo,
             Assignee = assignee,
             CandidateRoles = roles,
-            CandidateUsers = CamundaAttr(el, "candidateUsers") is { } users ? Compile(users, id, type, "候选人", "candidate users", el) : null,
+            CandidateUsers = usersText is { } users ? Compile(users, id, type, "候选人", "candidate users", el) : null,
             CandidateBureau = Attr(el, "candidateBureau") is { } bureau ? Compile(bureau, id, type, "候选单位", "candidate bureau", el) : null,
             Due = DateOrDuration(Attr(el, "due") ?? CamundaAttr(el, "dueDate"), id, type, "办理期限", "due date", el),
             FollowUp = DateOrDuration(Attr(el, "followUp") ?? CamundaAttr(el, "followUpDate"), id, type, "跟进日期", "follow-up date", el),
@@ -63,6 +65,28 @@ internal sealed partial class ProcessCompiler
             Form = ReadForm(el, id, type),
             Confirm = Attr(el, "confirm") == "true",
         };
+    }
+
+    /// <summary>BPMN's humanPerformer (Camunda: the assignee): its formal expression, a user name or ${...}.</summary>
+    private static string? HumanPerformer(XElement el) =>
+        NonEmpty(el.Element(Bpmn + "humanPerformer")?.Descendants(Bpmn + "formalExpression").FirstOrDefault()?.Value);
+
+    /// <summary>
+    /// BPMN's potentialOwner, as Camunda reads it: <c>group(a), user(b)</c>, a plain name being a group
+    /// (here a candidate role).
+    /// </summary>
+    private static (List<string> Groups, List<string> Users) PotentialOwners(XElement el)
+    {
+        var groups = new List<string>();
+        var users = new List<string>();
+        foreach (var owner in el.Elements(Bpmn + "potentialOwner"))
+            foreach (var part in SplitList(owner.Descendants(Bpmn + "formalExpression").FirstOrDefault()?.Value))
+            {
+                if (part.StartsWith("user(", StringComparison.Ordinal) && part.EndsWith(')')) users.Add(part[5..^1].Trim());
+                else if (part.StartsWith("group(", StringComparison.Ordinal) && part.EndsWith(')')) groups.Add(part[6..^1].Trim());
+                else groups.Add(part);
+            }
+        return (groups, users);
     }
 
     /// <summary>A due/follow-up value: an expression, an ISO duration (from task creation, P3WD allowed) or an ISO date.</summary>
@@ -312,14 +336,27 @@ internal sealed partial class ProcessCompiler
         return [.. list];
     }
 
+    private StandardLoopSpec? ReadStandardLoop(XElement el, string id)
+    {
+        if (el.Element(Bpmn + "standardLoopCharacteristics") is not { } standard) return null;
+        var type = el.Name.LocalName;
+        if (el.Element(Bpmn + "multiInstanceLoopCharacteristics") is not null)
+            Error(id, type, "活动不能同时是循环和多实例", "an activity cannot both loop and be multi-instance", standard);
+        var condition = NonEmpty(standard.Element(Bpmn + "loopCondition")?.Value) is { } text ? Compile(text, id, type, "循环条件", "loop condition", standard) : null;
+        long? maximum = null;
+        if (NonEmpty((string?)standard.Attribute("loopMaximum")) is { } max)
+        {
+            if (long.TryParse(max, out var n) && n >= 0) maximum = n;
+            else Error(id, type, $"loopMaximum '{max}' 应为非负整数", $"loopMaximum '{max}' must be a whole number", standard);
+        }
+        if (condition is null && maximum is null)
+            Error(id, type, "循环需要 loopCondition 或 loopMaximum，否则永不结束", "a standard loop needs a loopCondition or a loopMaximum, or it never ends", standard);
+        return new StandardLoopSpec { Condition = condition, TestBefore = (string?)standard.Attribute("testBefore") == "true", Maximum = maximum };
+    }
+
     private LoopSpec? ReadLoop(XElement el, string id)
     {
         var type = el.Name.LocalName;
-        if (el.Element(Bpmn + "standardLoopCharacteristics") is { } standard)
-        {
-            Error(id, type, $"不支持的元素 standardLoopCharacteristics（循环标记）'{id}'，请改用多实例", $"unsupported element standardLoopCharacteristics on '{id}': use multi-instance instead", standard);
-            return null;
-        }
         var mi = el.Element(Bpmn + "multiInstanceLoopCharacteristics");
         if (mi is null) return null;
         var cardinality = NonEmpty(mi.Element(Bpmn + "loopCardinality")?.Value) is { } c ? Compile(c, id, type, "实例数", "loop cardinality", mi) : null;

@@ -16,7 +16,7 @@ internal sealed partial class ProcessCompiler
     [
         "assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "formKey", "class", "expression",
         "delegateExpression", "type", "topic", "calledElementBinding", "calledElementVersion", "collection", "elementVariable",
-        "asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority", "priority", "errorCodeVariable", "resultVariable",
+        "asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority", "errorCodeVariable",
         "historyTimeToLive", "versionTag", "isStartableInTasklist",
     ];
 

@@ -23,10 +23,11 @@ internal sealed partial class ProcessCompiler
                 case NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway or NodeKind.ParallelGateway: ValidateGateway(node); break;
                 case NodeKind.EventBasedGateway: ValidateEventGateway(node); break;
             }
-            if (node.Kind.IsActivity() || node.Kind is NodeKind.IntermediateCatchEvent or NodeKind.IntermediateThrowEvent)
+            if (node.IsEventSubProcess) ValidateEventSubProcess(node);
+            else if (node.Kind.IsActivity() || node.Kind is NodeKind.IntermediateCatchEvent or NodeKind.IntermediateThrowEvent)
                 CheckReachable(node, scopesWithStart.Contains(node.Container));
         }
-        var noneStarts = _nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).GroupBy(n => n.Container);
+        var noneStarts = _nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None && n.Container is not { IsEventSubProcess: true }).GroupBy(n => n.Container);
         foreach (var group in noneStarts.Where(g => g.Count() > 1))
             foreach (var extra in group.Skip(1))
                 Error(extra, "同一层级只能有一个空开始事件", "only one none start event is allowed per level");
@@ -36,34 +37,67 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Incoming.Length > 0)
             Error(node, "开始事件不能有进入的顺序流", "a start event cannot have incoming sequence flows");
+        if (node.Container is { IsEventSubProcess: true }) return; // checked with its event sub-process
         var allowed = node.Container is null
-            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message
+            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal
             : node.Trigger == EventTrigger.None;
         if (!allowed)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}开始事件 '{node.Id}'{(node.Container is null ? "" : "（子流程内只能用空开始事件）")}",
                 $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} startEvent '{node.Id}'{(node.Container is null ? "" : " (a sub-process starts with a none start event)")}");
     }
 
+    /// <summary>An event sub-process: one start event with a trigger, no flows in or out, no boundary events.</summary>
+    private void ValidateEventSubProcess(FlowNode esp)
+    {
+        if (esp.Incoming.Length > 0 || esp.Outgoing.Length > 0)
+            Error(esp, "事件子流程不能有进入或离开的顺序流", "an event sub-process cannot have incoming or outgoing sequence flows");
+        if (esp.Boundaries.Length > 0)
+            Error(esp, "事件子流程不能有边界事件", "an event sub-process cannot have boundary events");
+        if (esp.Loop is not null)
+            Error(esp, "事件子流程不能是多实例", "an event sub-process cannot be multi-instance");
+        var starts = esp.Children.Where(n => n.Kind == NodeKind.StartEvent).ToList();
+        if (starts.Count != 1)
+        {
+            if (starts.Count > 1) Error(esp, "事件子流程只能有一个开始事件", "an event sub-process has exactly one start event");
+            return;
+        }
+        var start = starts[0];
+        if (_refused.Contains(start.Id)) return;
+        if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation or EventTrigger.Conditional))
+            Error(start, $"事件子流程的开始事件需要定时、消息、信号、错误、升级或条件触发器（当前：{TriggerZh(start.Trigger)}）",
+                $"an event sub-process starts with a timer, message, signal, error, escalation or conditional start event (found: {start.Trigger})");
+        else if (start.Trigger == EventTrigger.Error && !start.Interrupting)
+            Error(start, "错误开始事件必须是中断的（isInterrupting 不能为 false）", "an error start event must interrupt (isInterrupting cannot be false)");
+    }
+
     private void ValidateEnd(FlowNode node)
     {
         if (node.Outgoing.Length > 0)
             Error(node, "结束事件不能有出口顺序流", "an end event cannot have outgoing sequence flows");
-        if (node.Trigger is EventTrigger.Timer)
-            Error(node, "不支持的元素 定时结束事件", "unsupported element timer endEvent");
+        if (node.Trigger == EventTrigger.Cancel && node.Container is not { IsTransaction: true })
+            Error(node, "取消结束事件只能位于事务子流程中", "a cancel end event belongs inside a transaction");
+        else if (node.Trigger == EventTrigger.Cancel && !node.Container!.Boundaries.Any(b => b.Trigger == EventTrigger.Cancel))
+            Error(node, "事务没有取消边界事件，取消后无处可去", "the transaction has no cancel boundary event to go on from once cancelled");
+        if (node.Trigger is EventTrigger.Timer or EventTrigger.Link)
+            Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}结束事件", $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} endEvent");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
             Error(node, "消息结束事件需要 messageRef 或 coban:notice", "a message end event needs a messageRef or a coban:notice");
     }
 
     private void ValidateCatch(FlowNode node)
     {
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal) && !_refused.Contains(node.Id))
+        if (node.Trigger == EventTrigger.Link && node.Incoming.Length > 0)
+            Error(node, "链接捕获事件不能有进入的顺序流", "a link catch event cannot have incoming sequence flows");
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Link or EventTrigger.Conditional) && !_refused.Contains(node.Id))
             Error(node, $"中间捕获事件需要定时器、消息或信号定义（当前：{TriggerZh(node.Trigger)}）",
                 $"an intermediate catch event needs a timer, message or signal definition (found: {node.Trigger})");
     }
 
     private void ValidateThrow(FlowNode node)
     {
-        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message) && !_refused.Contains(node.Id))
+        if (node.Trigger == EventTrigger.Link && node.Outgoing.Length > 0)
+            Error(node, "链接抛出事件不能有出口顺序流", "a link throw event cannot have outgoing sequence flows");
+        if (node.Trigger is not (EventTrigger.None or EventTrigger.Signal or EventTrigger.Escalation or EventTrigger.Message or EventTrigger.Link or EventTrigger.Compensation) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}中间抛出事件 '{node.Id}'", $"unsupported element {node.Trigger} intermediateThrowEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Message && node.Event?.Name is null && node.Notice is null)
             Error(node, "消息抛出事件需要 messageRef 或 coban:notice", "a message throw event needs a messageRef or a coban:notice");
@@ -73,7 +107,11 @@ internal sealed partial class ProcessCompiler
     {
         if (node.Incoming.Length > 0)
             Error(node, "边界事件不能有进入的顺序流", "a boundary event cannot have incoming sequence flows");
-        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal) && !_refused.Contains(node.Id))
+        if (node.Trigger == EventTrigger.Cancel && node.AttachedTo is not { IsTransaction: true })
+            Error(node, "取消边界事件只能附着在事务子流程上", "a cancel boundary event is attached to a transaction only");
+        if (node.Trigger == EventTrigger.Compensation && node.Outgoing.Length > 0)
+            Error(node, "补偿边界事件不能有出口顺序流（它经关联指向补偿处理活动）", "a compensation boundary event cannot have outgoing sequence flows (it points to its handler by an association)");
+        if (node.Trigger is not (EventTrigger.Timer or EventTrigger.Error or EventTrigger.Message or EventTrigger.Escalation or EventTrigger.Signal or EventTrigger.Conditional or EventTrigger.Compensation or EventTrigger.Cancel) && !_refused.Contains(node.Id))
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
@@ -100,7 +138,7 @@ internal sealed partial class ProcessCompiler
         {
             var target = flow.Target;
             var ok = (target.Kind == NodeKind.IntermediateCatchEvent && target.Trigger is EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal)
-                     || target.Kind == NodeKind.ReceiveTask;
+                     || target is { Kind: NodeKind.ReceiveTask, Event.Name: not null };
             if (!ok)
                 Error(node, $"事件网关的出口 '{target.Id}' 必须是定时、消息或信号中间捕获事件或接收任务",
                     $"the event-based gateway's target '{target.Id}' must be a timer, message or signal catch event or a receive task");
@@ -113,7 +151,7 @@ internal sealed partial class ProcessCompiler
 
     private void CheckReachable(FlowNode node, bool scopeHasStart)
     {
-        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node))
+        if (scopeHasStart && node.Incoming.Length == 0 && !_besideRefused.Contains(node) && node.Trigger != EventTrigger.Link && !node.IsForCompensation)
             Warning(node, "该元素没有进入的顺序流，永远不会被执行", "the element has no incoming sequence flow and will never run");
     }
 
@@ -148,6 +186,10 @@ internal sealed partial class ProcessCompiler
         EventTrigger.Error => "错误",
         EventTrigger.Escalation => "升级",
         EventTrigger.Terminate => "终止",
+        EventTrigger.Link => "链接",
+        EventTrigger.Conditional => "条件",
+        EventTrigger.Compensation => "补偿",
+        EventTrigger.Cancel => "取消",
         _ => trigger.ToString(),
     };
 }

@@ -21,6 +21,7 @@ internal sealed partial class ProcessCompiler
     private readonly Dictionary<FlowNode, XElement> _elements = [];
     private readonly List<(XElement Element, FlowNode? Container)> _flowElements = [];
     private readonly List<SequenceFlow> _flows = [];
+    private readonly List<XElement> _associations = [];
     private readonly List<BpmnProblem> _problems = [];
 
     /// <summary>
@@ -62,7 +63,10 @@ internal sealed partial class ProcessCompiler
         }
         WireFlows();
         WireBoundaries();
+        WireLinks();
+        WireCompensation();
         var starts = ResolveStarts(top, null);
+        var eventSubProcesses = top.Where(n => n.IsEventSubProcess).ToArray();
         Validate();
         ReportUnhonouredExtensions();
 
@@ -74,7 +78,10 @@ internal sealed partial class ProcessCompiler
         for (var i = 0; i < _nodes.Count; i++) _nodes[i].Index = i;
         for (var i = 0; i < _flows.Count; i++) _flows[i].Index = i;
         ComputeInclusiveReachability();
-        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts);
+        return new ProcessDefinition(_processId, (string?)_process.Attribute("name"), _executable, [.. _nodes], [.. _flows], starts)
+        {
+            EventSubProcesses = eventSubProcesses,
+        };
     }
 
     private List<FlowNode> ReadContainer(XElement container, FlowNode? owner, int depth)
@@ -89,11 +96,9 @@ internal sealed partial class ProcessCompiler
             {
                 _flowElements.Add((el, owner));
             }
-            else if (name == "subProcess" && (string?)el.Attribute("triggeredByEvent") == "true")
+            else if (name == "association")
             {
-                if (id is not null) _refused.Add(id);
-                Error(id, "subProcess", "不支持的元素 事件子流程 (eventSubProcess) '" + id + "'",
-                    $"unsupported element event sub-process '{id}': use boundary events on a sub-process instead", el);
+                _associations.Add(el); // a compensation boundary points to its handler by one
             }
             else if (ElementNames.FlowNodes.TryGetValue(name, out var kind))
             {
@@ -115,6 +120,7 @@ internal sealed partial class ProcessCompiler
                 children.Add(node);
                 if (kind == NodeKind.SubProcess)
                 {
+                    // (a transaction too: a sub-process that a cancel end event inside rolls back)
                     if (depth + 1 > _doc.Options.MaxNesting)
                     {
                         Error(id, name, $"子流程嵌套过深（超过 {_doc.Options.MaxNesting} 层）",
@@ -155,15 +161,26 @@ internal sealed partial class ProcessCompiler
         {
             Id = id,
             Name = name,
+            NameExpression = name is not null && kind.IsActivity() && (name.Contains("${", StringComparison.Ordinal) || name.Contains("#{", StringComparison.Ordinal))
+                ? Compile(name, id, kind.XmlName(), "名称", "name", el) : null,
             Kind = kind,
             Trigger = trigger,
-            Interrupting = kind != NodeKind.BoundaryEvent || (string?)el.Attribute("cancelActivity") != "false",
+            Interrupting = kind switch
+            {
+                NodeKind.BoundaryEvent => (string?)el.Attribute("cancelActivity") != "false",
+                NodeKind.StartEvent => (string?)el.Attribute("isInterrupting") != "false",
+                _ => true,
+            },
+            IsEventSubProcess = kind == NodeKind.SubProcess && (string?)el.Attribute("triggeredByEvent") == "true",
+            IsTransaction = el.Name.LocalName == "transaction",
+            IsForCompensation = kind.IsActivity() && (string?)el.Attribute("isForCompensation") == "true",
             Event = spec,
             UserTask = kind is NodeKind.UserTask or NodeKind.ManualTask ? ReadUserTask(el, id) : null,
             Service = kind == NodeKind.ServiceTask || (kind == NodeKind.SendTask && HasImplementation(el)) ? ReadService(el, id, kind) : null,
             Notice = ReadNotice(el, id),
             Call = kind == NodeKind.CallActivity ? ReadCall(el, id) : null,
             Loop = kind.IsActivity() ? ReadLoop(el, id) : null,
+            StandardLoop = kind.IsActivity() ? ReadStandardLoop(el, id) : null,
             CaseAction = kind is NodeKind.UserTask or NodeKind.ManualTask ? Attr(el, "action") : null,
         };
     }
@@ -328,14 +345,61 @@ internal sealed partial class ProcessCompiler
         foreach (var (activity, list) in attached) activity.Boundaries = [.. list];
     }
 
+    /// <summary>Each compensation boundary event points by an association to its handler (isForCompensation), as in Camunda.</summary>
+    private void WireCompensation()
+    {
+        foreach (var boundary in _nodes.Where(n => n.Kind == NodeKind.BoundaryEvent && n.Trigger == EventTrigger.Compensation && n.AttachedTo is not null))
+        {
+            var handlerId = _associations.Where(a => RefAttr(a, "sourceRef") == boundary.Id).Select(a => RefAttr(a, "targetRef")).FirstOrDefault();
+            if (handlerId is null || !_byId.TryGetValue(handlerId, out var handler) || !handler.IsForCompensation)
+            {
+                Error(boundary, "补偿边界事件需要一条关联（association）指向补偿处理活动（isForCompensation=\"true\"）",
+                    "a compensation boundary event needs an association to its compensation handler (an activity with isForCompensation=\"true\")");
+                continue;
+            }
+            if (boundary.AttachedTo!.CompensationBoundary is not null)
+            {
+                Error(boundary, "一个活动只能有一个补偿边界事件", "an activity has at most one compensation boundary event");
+                continue;
+            }
+            boundary.AttachedTo.CompensationBoundary = boundary;
+            boundary.CompensationHandler = handler;
+        }
+        foreach (var handler in _nodes.Where(n => n.IsForCompensation))
+            if (handler.Incoming.Length > 0 || handler.Outgoing.Length > 0)
+                Error(handler, "补偿处理活动不能有顺序流", "a compensation handler cannot have sequence flows");
+    }
+
+    /// <summary>Each link throw event goes on at the one link catch event of the same name at its level (BPMN 2.0 §10.4.5).</summary>
+    private void WireLinks()
+    {
+        foreach (var thrower in _nodes.Where(n => n.Kind == NodeKind.IntermediateThrowEvent && n.Trigger == EventTrigger.Link && n.Event?.Name is not null))
+        {
+            var targets = _nodes.Where(n => n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link
+                && n.Container == thrower.Container && n.Event?.Name == thrower.Event!.Name).ToList();
+            if (targets.Count == 1) thrower.LinkTarget = targets[0];
+            else Error(thrower, targets.Count == 0 ? $"同一层级没有名为 '{thrower.Event!.Name}' 的链接捕获事件" : $"同一层级有多个名为 '{thrower.Event!.Name}' 的链接捕获事件",
+                targets.Count == 0 ? $"no link catch event named '{thrower.Event!.Name}' at this level" : $"several link catch events are named '{thrower.Event!.Name}' at this level");
+        }
+    }
+
     /// <summary>Start events, or (BPMN 13.2.3) with none, the nodes that have no incoming flow.</summary>
     private FlowNode[] ResolveStarts(List<FlowNode> scope, FlowNode? owner)
     {
         foreach (var sub in scope.Where(n => n.Kind == NodeKind.SubProcess))
+        {
             sub.Starts = ResolveStarts([.. sub.Children], sub);
+            sub.EventSubProcesses = sub.Children.Where(n => n.IsEventSubProcess).ToArray();
+        }
         var starts = scope.Where(n => n.Kind == NodeKind.StartEvent).ToArray();
         if (starts.Length > 0) return starts;
-        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget).ToArray();
+        if (owner is { IsEventSubProcess: true })
+        {
+            Error(owner, "事件子流程需要一个带触发器的开始事件", "an event sub-process needs a start event with a trigger");
+            return [];
+        }
+        var implicitStarts = scope.Where(n => n.Incoming.Length == 0 && n.Kind != NodeKind.BoundaryEvent && !n.IsEventGatewayTarget && !n.IsEventSubProcess
+            && n.Trigger != EventTrigger.Link && !n.IsForCompensation).ToArray();
         if (implicitStarts.Length == 0 && scope.Count > 0)
         {
             if (owner is null) Error(_processId, "process", "流程没有开始事件，也没有可作为起点的元素", "the process has no start event and no element without incoming flows to start from", _process);

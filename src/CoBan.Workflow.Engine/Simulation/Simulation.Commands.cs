@@ -123,13 +123,20 @@ public sealed partial class Simulator
                     followUps.Add(() => Apply(_instances[child], new Execution.Cancel("call activity cancelled")));
                     break;
                 case BroadcastSignal signal:
-                    followUps.Add(() => ApplyToAll(instance, new DeliverSignal(signal.SignalName, signal.Variables)));
+                    followUps.Add(() =>
+                    {
+                        ApplyToAll(instance, new DeliverSignal(signal.SignalName, signal.Variables));
+                        StartBySignal(signal.SignalName, signal.Variables);
+                    });
                     break;
                 case SendMessage message:
                     followUps.Add(() => DeliverThrownMessage(instance, message));
                     break;
                 case InstanceCompleted completed when instance.Parent is { } parent:
                     followUps.Add(() => ReturnToCaller(parent, completed));
+                    break;
+                case EscalateToCaller escalation when instance.Parent is { } caller:
+                    followUps.Add(() => Apply(_instances[caller.Instance], new EscalateCallActivity(caller.CallId, escalation.EscalationCode)));
                     break;
             }
         }
@@ -206,6 +213,14 @@ public sealed partial class Simulator
             return true;
         }
         return false;
+    }
+
+    /// <summary>A signal starts a new instance of every process of this file with a signal start event of that name.</summary>
+    private void StartBySignal(string name, Vars? variables)
+    {
+        foreach (var process in _document.Executable)
+            foreach (var start in process.SignalStarts.Where(s => s.Event?.Name == name).ToList())
+                if (NewInstance(process, null, 0) is { } instance) Apply(instance, new Start(variables, start.Id));
     }
 
     /// <summary>A message nobody waits for may start a process of this file with a message start event of that name.</summary>

@@ -116,6 +116,7 @@ public sealed partial class Simulator
     public Simulator Signal(string name, Vars? variables = null)
     {
         ApplyToAll(null, new DeliverSignal(name, variables));
+        StartBySignal(name, variables);
         Run();
         return this;
     }

@@ -18,6 +18,9 @@ public sealed class CoBanException(int status, string code, string zh, string en
     /// <summary>Model problems (BPMN element, template line…) returned with the refusal as "problems".</summary>
     public IReadOnlyList<object>? Problems { get; private set; }
 
+    /// <summary>For 429 and 503: when the caller may try again (sent as Retry-After, in whole seconds).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public CoBanException WithProblems(IEnumerable<object> problems)
     {
         Problems = problems.ToList();

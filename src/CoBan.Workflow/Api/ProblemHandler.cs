@@ -27,6 +27,8 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
             details = Problem(500, "internal", "服务器内部错误，已记录日志", "internal server error; it has been logged", null);
         }
         http.Response.StatusCode = details.Status!.Value;
+        if (exception is CoBanException { RetryAfter: { } wait })
+            http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 

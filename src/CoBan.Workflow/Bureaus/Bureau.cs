@@ -31,5 +31,10 @@ public sealed class Bureau
     public string? ServiceHours { get; set; }
     /// <summary>Working days a bad review (差评) must be verified, rectified and answered in (国办发〔2019〕51号: set locally, 5 or 15 in use).</summary>
     public int RectificationWorkingDays { get; set; } = 5;
+    /// <summary>
+    /// Whether the public duty board shows the mobiles of the staff on duty. Seed 001 publishes them; a
+    /// bureau decides, and without its choice no mobile ever leaves through the public API (issue 21).
+    /// </summary>
+    public bool PublishDutyMobiles { get; set; }
     public bool Active { get; set; } = true;
 }

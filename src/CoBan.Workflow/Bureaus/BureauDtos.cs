@@ -1,10 +1,10 @@
 namespace CoBan.Workflow.Bureaus;
 
 public sealed record BureauInfo(long Id, string Code, string Name, string Level, string LevelLabel, string? ParentCode, string? Address, string? Windows, string? Phone,
-    string? SupervisionHotline, string? Website, string? ServiceHours, int RectificationWorkingDays, bool Active);
+    string? SupervisionHotline, string? Website, string? ServiceHours, int RectificationWorkingDays, bool Active, bool PublishDutyMobiles);
 
 public sealed record BureauRequest(string? Code, string? Name, string? Level, string? ParentCode, string? Address, string? Windows, string? Phone,
-    string? SupervisionHotline, string? Website, string? ServiceHours, int? RectificationWorkingDays, bool? Active);
+    string? SupervisionHotline, string? Website, string? ServiceHours, int? RectificationWorkingDays, bool? Active, bool? PublishDutyMobiles = null);
 
 public sealed record UserInfo(string Id, string UserName, string DisplayName, string BureauCode, IReadOnlyList<string> Roles, string? Title, string? Office,
     string? OfficePhone, string? Mobile, string? Email, bool Active, bool HasPhoto);
@@ -27,5 +27,5 @@ public static class BureauLevels
     };
 
     public static BureauInfo Info(Bureau b, string? parentCode) => new(b.Id, b.Code, b.Name, Cases.CaseCodes.Code(b.Level), Label(b.Level), parentCode, b.Address, b.Windows,
-        b.Phone, b.SupervisionHotline, b.Website, b.ServiceHours, b.RectificationWorkingDays, b.Active);
+        b.Phone, b.SupervisionHotline, b.Website, b.ServiceHours, b.RectificationWorkingDays, b.Active, b.PublishDutyMobiles);
 }

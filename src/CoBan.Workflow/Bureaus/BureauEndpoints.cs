@@ -105,6 +105,7 @@ public static partial class BureauEndpoints
         b.Website = r.Website ?? b.Website;
         b.ServiceHours = r.ServiceHours ?? b.ServiceHours;
         b.Active = r.Active ?? b.Active;
+        b.PublishDutyMobiles = r.PublishDutyMobiles ?? b.PublishDutyMobiles;
     }
 
     private static async Task<bool> IsBelowAsync(CoBanDbContext db, long candidate, long ancestor, CancellationToken ct)

@@ -73,7 +73,7 @@ public static class UserEndpoints
         return TypedResults.Created($"/api/v1/users/{user.UserName}", (await InfosAsync(db, [user], ct))[0]);
     }
 
-    private static async Task<UserInfo> Update(string userName, UserRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<UserInfo> Update(string userName, UserRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
@@ -96,13 +96,13 @@ public static class UserEndpoints
         {
             user.Active = active;
             // New stamp: sessions that re-validate their security stamp end; the log-in is refused from now on.
-            if (!active) await users.UpdateSecurityStampAsync(user);
+            if (!active) await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
         }
         Check(await users.UpdateAsync(user), "userName");
         return (await InfosAsync(db, [user], ct))[0];
     }
 
-    private static async Task<UserInfo> SetRoles(string userName, RolesRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<UserInfo> SetRoles(string userName, RolesRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         var errors = new Dictionary<string, string[]>();
@@ -116,11 +116,11 @@ public static class UserEndpoints
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)), "roles");
         Check(await users.AddToRolesAsync(user, wanted.Except(current)), "roles");
-        await users.UpdateSecurityStampAsync(user);
+        await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
         return (await InfosAsync(db, [user], ct))[0];
     }
 
-    private static async Task<NoContent> SetPassword(string userName, PasswordRequest r, BureauScope scope, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<NoContent> SetPassword(string userName, PasswordRequest r, BureauScope scope, UserManager<AppUser> users, CoBanDbContext db, TimeProvider clock, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
         var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
@@ -129,6 +129,7 @@ public static class UserEndpoints
             throw CoBanException.Invalid("password-required", "请填写新密码", "the new password is required", new Dictionary<string, string[]> { ["password"] = ["必填 / required"] });
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, r.Password), "password");
+        await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
         return TypedResults.NoContent();
     }
 

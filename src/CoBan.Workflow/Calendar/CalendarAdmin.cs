@@ -14,10 +14,12 @@ namespace CoBan.Workflow.Calendar;
 /// <summary>
 /// Calendar administration (docs/timers.md, "Calendar administration"): loading a year, adding and revoking
 /// overrides, each journaled with before and after and raising the calendar revision in the same
-/// transaction. Deadlines are never moved by these changes; that is the separate, previewed recompute.
+/// transaction. Loading a year recomputes, in the same transaction, the open deadlines that were counted across it
+/// provisionally (docs/calendar.md, "Provisional years"); other changes (a replaced year's corrections, overrides)
+/// move deadlines only through the separate, previewed recompute.
 /// </summary>
 public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope scope, CalendarCache cache, TimeProvider clock,
-    RuntimeService runtime, DeadlineService deadlines)
+    RuntimeService runtime, DeadlineService deadlines, Cases.CaseDeadlineRecompute caseDeadlines)
 {
     public async Task<CalendarOverview> OverviewAsync(CancellationToken ct)
     {
@@ -43,11 +45,13 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
         var (current, next) = (today.Year, today.Year + 1);
         string? zh = null, en = null;
         if (!calendar.HasYear(current))
-            (zh, en) = ($"{current} 年的节假日安排尚未载入：期限无法计算，请立即载入", $"the {current} holiday calendar is not loaded: deadlines cannot be computed; load it now");
+            (zh, en) = ($"{current} 年的节假日安排尚未载入：期限暂按法定节假日（含补假，不含调休）计算，请尽快载入国务院通知，载入后将重新核定",
+                $"the {current} holiday calendar is not loaded: deadlines are counted provisionally on the statutory holidays (with make-up days, without adjusted weekends); load the State Council's notice soon, and they will be recomputed");
         else if (today.Month >= 11 && !calendar.HasYear(next))
-            (zh, en) = ($"{next} 年的节假日安排尚未载入。国务院通常在 11 月公布，请公布后尽快载入，否则跨年的期限无法计算",
-                $"the {next} holiday calendar is not loaded yet. The State Council usually publishes it in November; load it as soon as it is out, or deadlines reaching {next} cannot be computed");
-        return new CalendarStatus(snapshot.Revision, today, current, next, calendar.Years, calendar.HasYear(current), calendar.HasYear(next), zh, en);
+            (zh, en) = ($"{next} 年的节假日安排尚未载入。国务院通常在 11 月公布，请公布后尽快载入；在此之前跨年的期限暂按法定节假日计算，载入后重新核定",
+                $"the {next} holiday calendar is not loaded yet. The State Council usually publishes it in November; load it as soon as it is out. Until then deadlines reaching {next} are counted provisionally on the statutory holidays and recomputed when it is loaded");
+        var provisional = new[] { current, next }.Where(calendar.IsProvisional).ToList();
+        return new CalendarStatus(snapshot.Revision, today, current, next, calendar.Years, calendar.HasYear(current), calendar.HasYear(next), zh, en, provisional);
     }
 
     /// <summary>The year in the holiday-cn layout, for export or editing.</summary>
@@ -85,7 +89,7 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
 
     private async Task<YearLoadResult> LoadAsync(int year, CalendarYear parsed, string data, CancellationToken ct)
     {
-        var (replaced, revision, replanned) = await runtime.InUnitAsync(me.Actor, async unit =>
+        var (replaced, revision, replanned, recomputed) = await runtime.InUnitAsync(me.Actor, async unit =>
         {
             var row = await db.Set<StoredCalendarYear>().FirstOrDefaultAsync(y => y.Year == year, ct);
             var before = row?.Data ?? (WorkingCalendar.ChinaNational.TryGetYear(year, out var shipped) ? HolidayCnFormat.Format(shipped) : null);
@@ -100,10 +104,14 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
             await db.SaveChangesAsync(ct); // the re-planning below counts on the new year
             cache.Invalidate();
             var replanned = await deadlines.ReplanWaitingForYearAsync(unit, year, ct);
-            return (before is not null, revision, replanned);
+            // The year was counted provisionally until now: what was counted across it is counted again, in this transaction.
+            // A replaced (already official) year moves nothing here: that is the previewed recompute.
+            var recomputed = before is not null ? 0
+                : (await deadlines.RecomputeLoadedYearAsync(unit, year, ct)).Count + (await caseDeadlines.RecomputeLoadedYearAsync(unit, year, revision, ct)).Count;
+            return (before is not null, revision, replanned, recomputed);
         }, ct);
         var info = new CalendarYearInfo(year, CalendarYearSources.Administrator, clock.GetUtcNow(), me.DisplayName, parsed.Days.Count(d => d.IsOffDay), parsed.Days.Count(d => !d.IsOffDay));
-        return new YearLoadResult(info, replaced, revision, replanned);
+        return new YearLoadResult(info, replaced, revision, replanned, recomputed);
     }
 
     public async Task<List<CalendarOverrideInfo>> OverridesAsync(string? bureauCode, bool includeRevoked, CancellationToken ct)
@@ -179,13 +187,17 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
         var snapshot = await cache.SnapshotAsync(db, ct);
         var calendar = snapshot.ForBureau(bureauId);
         var notes = new Dictionary<DateOnly, string>();
-        foreach (var year in calendar.Years)
-            if (calendar.TryGetYear(year, out var data))
-                foreach (var day in data.Days) notes[day.Date] = day.IsOffDay ? day.Name : $"{day.Name}调休上班";
+        for (var year = from.Year; year <= to.Year; year++)
+            if (calendar.TryGetCountedYear(year, out var data, out var provisionalYear))
+                foreach (var day in data.Days)
+                    notes[day.Date] = (day.IsOffDay ? day.Name : $"{day.Name}调休上班") + (provisionalYear ? "（暂按法定节假日）" : "");
         foreach (var o in calendar.Overrides) notes[o.Date] = o.Reason;
         var days = new List<CalendarDayInfo>();
         for (var d = from; d <= to; d = d.AddDays(1))
-            days.Add(new CalendarDayInfo(d, calendar.HasYear(d.Year) ? calendar.IsWorkingDay(d) : null, notes.GetValueOrDefault(d)));
+        {
+            var counted = calendar.HasYear(d.Year) || calendar.IsProvisional(d.Year);
+            days.Add(new CalendarDayInfo(d, counted ? calendar.IsWorkingDay(d) : null, notes.GetValueOrDefault(d), calendar.IsProvisional(d.Year)));
+        }
         return days;
     }
 
@@ -196,7 +208,8 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
                 new Dictionary<string, string[]> { ["from"] = ["必填 / required"], ["workingDays"] = ["必填 / required"] });
         var bureau = request.BureauCode is null ? await db.Set<Bureau>().AsNoTracking().FirstAsync(b => b.Id == me.BureauId, ct) : await BureauAsync(request.BureauCode, ct);
         var due = await deadlines.CommittedDeadlineAsync(db, bureau.Id, from, days, ct);
-        return new DeadlineComputeResult(bureau.Code, from, days, due, due.ToOffset(WorkingCalendar.ChinaStandardOffset));
+        var provisional = (await deadlines.CalendarAsync(db, bureau.Id, ct)).IsProvisional(from, due);
+        return new DeadlineComputeResult(bureau.Code, from, days, due, due.ToOffset(WorkingCalendar.ChinaStandardOffset), provisional);
     }
 
     private async Task<Bureau> BureauAsync(string code, CancellationToken ct) =>

@@ -22,7 +22,9 @@ public static class CalendarEndpoints
     public static IServiceCollection AddCoBanCalendar(this IServiceCollection services)
     {
         services.AddSingleton<CalendarCache>();
-        services.AddScoped<Runtime.ICalendarSource, DbCalendarSource>();
+        // Stateless over the singleton cache (the caller passes its own DbContext): a singleton, so
+        // singletons such as StartEventTimers may hold it without capturing a scope.
+        services.AddSingleton<Runtime.ICalendarSource, DbCalendarSource>();
         services.AddScoped<CalendarAdmin>();
         services.AddHostedService<CalendarSeeder>();
         return services;

@@ -7,8 +7,8 @@ using CoBan.Workflow.Runtime;
 namespace CoBan.Workflow.Cases;
 
 /// <summary>
-/// Committed deadlines in working days on the bureau's calendar. A small seam: the time feature's
-/// DeadlineService replaces <see cref="CalendarCaseDeadlines"/> when it lands.
+/// Committed deadlines in working days on the bureau's calendar, counted like every other deadline
+/// (Timers/DeadlineService, the same <see cref="DeadlineMath"/> and the same errors).
 /// </summary>
 public interface ICaseDeadlines
 {
@@ -20,6 +20,9 @@ public interface ICaseDeadlines
 
     /// <summary>Working days from <paramref name="from"/> to <paramref name="to"/> (negative when overdue), or null when the calendar year is not loaded.</summary>
     Task<int?> WorkingDaysLeftAsync(CoBanDbContext db, long bureauId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>Whether a deadline counted from <paramref name="from"/> to <paramref name="to"/> crossed a year counted provisionally (no State Council notice loaded yet).</summary>
+    Task<bool> IsProvisionalAsync(CoBanDbContext db, long bureauId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
 
 /// <summary>Counts on the engine's <see cref="DeadlineMath"/> through the host's <see cref="ICalendarSource"/>.</summary>
@@ -44,14 +47,12 @@ public sealed class CalendarCaseDeadlines(ICalendarSource calendars) : ICaseDead
         catch (CalendarYearUnknownException) { return null; }
     }
 
-    /// <summary>An unloaded year is said, never guessed (docs/calendar.md): the step fails and can be retried once the year is loaded.</summary>
-    private static T Known<T>(Func<T> count)
-    {
-        try { return count(); }
-        catch (CalendarYearUnknownException e)
-        {
-            throw CoBanException.Conflict("calendar-year-unknown", $"{e.Year} 年的节假日安排尚未载入，无法计算承诺期限，请管理员载入后重试",
-                $"the holiday calendar for {e.Year} is not loaded; the committed deadline cannot be counted until an administrator loads it");
-        }
-    }
+    public async Task<bool> IsProvisionalAsync(CoBanDbContext db, long bureauId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        (await calendars.ForBureauAsync(db, bureauId, ct)).IsProvisional(from, to);
+
+    /// <summary>
+    /// One error vocabulary with the deadline model (Timers/DeadlineService): a year the calendar cannot count (beyond the
+    /// lunar calendar; every other year without a notice is counted provisionally) is the same 422 calendar-year-unknown.
+    /// </summary>
+    private static T Known<T>(Func<T> count) => Timers.DeadlineService.Counted(count);
 }

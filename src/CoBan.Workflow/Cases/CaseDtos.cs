@@ -19,7 +19,8 @@ public sealed record BureauRef(long Id, string Code, string Name);
 public sealed record CaseSummary(
     long Id, string Number, BureauRef Bureau, long? MatterId, string MatterName, string ApplicantName, string ApplicantType,
     CodeLabel Category, CodeLabel? Kind, CodeLabel Status, CodeLabel ServiceMode, string OwnerUserName, string OwnerName,
-    DateTimeOffset RegisteredAt, DateTimeOffset? Deadline, bool Paused, bool Overdue, int? WorkingDaysLeft, long? ChainId, int? ChainPosition);
+    DateTimeOffset RegisteredAt, DateTimeOffset? Deadline, bool Paused, bool Overdue, int? WorkingDaysLeft, long? ChainId, int? ChainPosition,
+    bool Provisional = false);
 
 public sealed record MaterialState(string Name, bool Required, string? Note, bool Received);
 

@@ -73,7 +73,7 @@ public static class CaseEndpoints
         string Reasons, string? LegalBasis, bool CrossLevel, string Status, long? ReceivingCaseId, string? RefusalReason, DateTimeOffset SentAt, DateTimeOffset? RespondedAt);
 
     /// <summary>The transfers sent to (incoming) or from (outgoing) the caller's bureau: the receiving coordinator's inbox, the sender's tracking list.</summary>
-    private static async Task<List<TransferRow>> Transfers(string? direction, string? status, CoBanDbContext db, CurrentUser me, CancellationToken ct)
+    private static async Task<IReadOnlyList<TransferRow>> Transfers(string? direction, string? status, int? page, int? pageSize, HttpContext http, CoBanDbContext db, CurrentUser me, CancellationToken ct)
     {
         var mine = me.BureauId;
         var query = db.Set<Transfer>().AsNoTracking();
@@ -94,15 +94,15 @@ public static class CaseEndpoints
                           join b in db.Set<Bureau>() on t.ToBureauId equals b.Id
                           orderby t.Id descending
                           select new { t, c.Number, c.ApplicantName, c.MatterName, From = new BureauRef(f.Id, f.Code, f.Name), To = new BureauRef(b.Id, b.Code, b.Name) })
-            .Take(500).ToListAsync(ct);
+            .ToPagedAsync(PageRequest.From(page, pageSize), ct);
         return rows.Select(r => new TransferRow(r.t.Id, r.t.FromCaseId, r.Number, r.ApplicantName, r.MatterName, r.From, r.To, r.t.Reasons, r.t.LegalBasis, r.t.CrossLevel,
-            r.t.Status.Code(), r.t.ReceivingCaseId, r.t.RefusalReason, r.t.SentAt, r.t.RespondedAt)).ToList();
+            r.t.Status.Code(), r.t.ReceivingCaseId, r.t.RefusalReason, r.t.SentAt, r.t.RespondedAt)).Answer(http);
     }
 
     public sealed record EvaluationRow(long CaseId, string CaseNumber, BureauRef Bureau, string OwnerName, EvaluationInfo Evaluation);
 
     /// <summary>Evaluations of the bureaus in scope, for duty leaders and supervisors (以群众满意为标准).</summary>
-    private static async Task<List<EvaluationRow>> Evaluations(string? bureau, bool? bad, bool? open, CoBanDbContext db, BureauScope scope, CancellationToken ct)
+    private static async Task<IReadOnlyList<EvaluationRow>> Evaluations(string? bureau, bool? bad, bool? open, int? page, int? pageSize, HttpContext http, CoBanDbContext db, BureauScope scope, CancellationToken ct)
     {
         scope.DemandRole(Roles.DutyLeader, Roles.Supervisor, Roles.Administrator, Roles.ChiefCoordinator);
         var visible = await scope.VisibleAsync(ct);
@@ -113,7 +113,7 @@ public static class CaseEndpoints
                           where visible.Contains(c.BureauId) && (bureau == null || b.Code == bureau) && (bad != true || e.Level <= 2)
                                 && (open != true || (e.Level <= 2 && e.RectifiedAt == null))
                           orderby e.Id descending
-                          select new { e, c.Number, Bureau = new BureauRef(b.Id, b.Code, b.Name), u.DisplayName }).Take(500).ToListAsync(ct);
-        return rows.Select(r => new EvaluationRow(r.e.CaseId, r.Number, r.Bureau, r.DisplayName, CaseQueries.Evaluation(r.e))).ToList();
+                          select new { e, c.Number, Bureau = new BureauRef(b.Id, b.Code, b.Name), u.DisplayName }).ToPagedAsync(PageRequest.From(page, pageSize), ct);
+        return rows.Select(r => new EvaluationRow(r.e.CaseId, r.Number, r.Bureau, r.DisplayName, CaseQueries.Evaluation(r.e))).Answer(http);
     }
 }

@@ -20,6 +20,7 @@ public static class CaseServices
         services.Replace(ServiceDescriptor.Scoped<IDutyDirectory, RosterDutyDirectory>());
         services.AddScoped<RosterService>();
         services.AddScoped<ICaseDeadlines, CalendarCaseDeadlines>();
+        services.AddScoped<CaseDeadlineRecompute>();
         services.AddScoped<CaseLifecycle>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseQueries>();
@@ -27,6 +28,7 @@ public static class CaseServices
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseEvaluations>();
         services.AddScoped<ProgressLookup>();
+        services.AddScoped<Matters.AgencyCatalogue>();
         services.AddScoped<Procedures.IProcedureValidator, CaseActionValidator>();
         services.AddPublicRateLimit(configuration);
         foreach (var action in typeof(CaseAction).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(CaseAction))))

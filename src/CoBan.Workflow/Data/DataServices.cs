@@ -12,6 +12,7 @@ public static class DataServices
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(options));
+        services.AddSingleton<DatabaseBackup>();
         if (options.IsPostgres)
         {
             services.AddDbContextPool<PostgresCoBanDbContext>(o => o.UseNpgsql(options.ConnectionString));

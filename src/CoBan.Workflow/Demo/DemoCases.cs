@@ -117,7 +117,7 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
 
         // 不受理: the named bureau refused and no other is competent.
         var refused = await RegisterAsync("han.bing", "ZRZY-002", "何平", "13911110017", ["查询申请书"], ct: ct);
-        await CompleteAsync(refused, "notify", "han.bing", new() { ["toBureau"] = "BZ-RSJ", ["reasons"] = "申请人要求查询的是社保缴费记录" }, ct);
+        await CompleteAsync(refused, "notify", "han.bing", new() { ["toBureau"] = "BZ-RSJ", ["reasons"] = "申请人要求查询的是社保缴费记录", ["legalBasis"] = "《社会保险费征缴暂行条例》第六条" }, ct);
         await CompleteAsync(refused, "receive", "chen.jing", new() { ["decision"] = "refuse", ["refusalReason"] = "申请人实际需要的是不动产登记资料，应由自然资源和规划局办理" }, ct);
         await CompleteAsync(refused, "refused", "han.bing", new() { ["next"] = "close" }, ct);
         await CompleteAsync(refused, "log", "han.bing", new() { ["replyMethod"] = "phone", ["handling"] = "已电话说明并告知到自然资源和规划局查询" }, ct);

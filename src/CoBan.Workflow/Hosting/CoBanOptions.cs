@@ -7,6 +7,12 @@ public sealed class CoBanOptions
     /// <summary>Seeds the demo city and its accounts on an empty database. Never on in production.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Lets the demo city (with its published passwords) run in the Production environment. Off by
+    /// default: the service then refuses to start; when on, the log-in page shows a warning banner.
+    /// </summary>
+    public bool DemoInProduction { get; set; }
+
     /// <summary>Where the shipped procedures (BPMN) are read from for seeding.</summary>
     public string WorkflowsFolder { get; set; } = "workflows";
 

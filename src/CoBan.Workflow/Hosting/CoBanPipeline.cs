@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
@@ -17,10 +18,13 @@ public static class CoBanPipeline
 {
     public static WebApplication UseCoBan(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCoBanWebStatusPages();
         app.UseRequestLogging();
+        app.UseSameOriginGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -29,6 +33,8 @@ public static class CoBanPipeline
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapCoBanMetrics();
+        Data.DatabaseBackup.MapBackupApi(app);
         app.MapAuthApi();
         app.MapProcedureApi();
         app.MapInstanceApi();

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
@@ -22,9 +23,15 @@ public static class CoBanServices
     public static WebApplicationBuilder AddCoBan(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Captive dependencies (a singleton holding a scoped service) fail at start-up in Development
+        // rather than sharing one DbContext between requests in production.
+        var validate = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("CoBan:ValidateServices");
+        builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = validate; o.ValidateOnBuild = validate; });
+        DemoGuard.Check(builder.Environment, builder.Configuration);
         builder.AddCoBanLogging();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 12 * 1024 * 1024);
         services.Configure<CoBanOptions>(builder.Configuration.GetSection(CoBanOptions.Section));
+        ProxyOptions.Configure(services, builder.Configuration);
         if (builder.Configuration.GetValue<bool>("CoBan:Demo"))
         {
             // The demo city replays its past weeks through the real procedures (Demo/DemoHistory.cs).
@@ -53,6 +60,7 @@ public static class CoBanServices
         services.AddSingleton<ProcedureCatalog>();
         services.AddCoBanCalendar();
         services.AddCoBanTimers(builder.Configuration);
+        services.AddCoBanMetrics(builder.Configuration);
         services.AddScoped<ServiceActionRegistry>();
         services.AddScoped<WorkTaskFactory>();
         services.AddScoped<IDutyDirectory, RoleDutyDirectory>();
@@ -86,6 +94,8 @@ public static class CoBanServices
         var db = scope.ServiceProvider.GetRequiredService<CoBanDbContext>();
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoBanOptions>>().Value;
+        var database = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        OwnerOnlyFiles.Restrict(options.DataFolder, database.IsPostgres ? null : database.ConnectionString);
         if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         else
         {

@@ -37,7 +37,9 @@ public static class Logging
         {
             var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CoBan.Http");
             var status = http.Response.StatusCode;
-            log.Log(status >= 500 ? LogLevel.Error : LogLevel.Information, "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
+            // /health answers 503 until the service is ready (reports initialising, the scheduler starting): a state, not an error.
+            var error = status >= 500 && !(status == 503 && http.Request.Path.StartsWithSegments("/health"));
+            log.Log(error ? LogLevel.Error : LogLevel.Information, "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
                 http.Request.Method, http.Request.Path.Value, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     });

@@ -15,11 +15,14 @@ public sealed record TokenInfo(long Id, string Name, string Prefix, string UserI
 
 public static class AuthEndpoints
 {
+    public const int MaxTokenDays = 3650;
+    public const int MaxTokenNameLength = 100;
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous();
-        auth.MapPost("/logout", async (SignInManager<AppUser> signIn) => { await signIn.SignOutAsync(); return TypedResults.NoContent(); });
+        auth.MapPost("/logout", async (HttpContext http) => { await SessionValidation.LogOutAsync(http); return TypedResults.NoContent(); });
         app.MapGet("/api/v1/me", GetMe).RequireAuthorization().WithTags("Auth");
 
         var tokens = app.MapGroup("/api/v1/tokens").RequireAuthorization().WithTags("Auth");
@@ -29,17 +32,11 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<NoContent> Login(LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    private static async Task<NoContent> Login(LoginRequest request, LoginService login)
     {
-        var user = await users.FindByNameAsync(request.UserName ?? "");
-        if (user is null || !user.Active)
-            throw new CoBanException(401, "bad-login", "用户名或密码错误", "wrong user name or password");
-        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            throw new CoBanException(423, "locked-out", "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试", "too many failed log-ins: the account is locked for 15 minutes");
-        if (!result.Succeeded)
-            throw new CoBanException(401, "bad-login", "用户名或密码错误", "wrong user name or password");
-        return TypedResults.NoContent();
+        var result = await login.LogInAsync(request.UserName, request.Password);
+        if (result == LoginResult.Succeeded) return TypedResults.NoContent();
+        throw login.Refusal(result);
     }
 
     private static async Task<Ok<Me>> GetMe(CurrentUser me, CoBanDbContext db, CancellationToken ct)
@@ -53,6 +50,12 @@ public static class AuthEndpoints
         scope.DemandRole(Roles.Administrator);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw CoBanException.Invalid("name-required", "请填写令牌名称", "the token needs a name", new Dictionary<string, string[]> { ["name"] = ["必填 / required"] });
+        if (request.Name.Length > MaxTokenNameLength)
+            throw CoBanException.Invalid("name-too-long", $"令牌名称最多 {MaxTokenNameLength} 个字符", $"the token name has at most {MaxTokenNameLength} characters",
+                new Dictionary<string, string[]> { ["name"] = [$"≤ {MaxTokenNameLength}"] });
+        if (request.ValidDays is { } valid && valid is < 1 or > MaxTokenDays)
+            throw CoBanException.Invalid("bad-valid-days", $"有效天数应在 1 到 {MaxTokenDays} 之间", $"validDays must be between 1 and {MaxTokenDays}",
+                new Dictionary<string, string[]> { ["validDays"] = [$"1..{MaxTokenDays}"] });
         var user = request.UserName is null ? await users.FindByIdAsync(me.Id!) : await users.FindByNameAsync(request.UserName);
         if (user is null) throw CoBanException.NotFound($"用户 {request.UserName}", $"user {request.UserName}");
         await scope.DemandAsync(user.BureauId, ct);

@@ -14,14 +14,15 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<BureauScope>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginService>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No hard lock-out: it let strangers lock any account. LoginThrottle slows guessing instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -41,6 +42,8 @@ public static class IdentitySetup
                 o.Cookie.Name = "coban";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS (directly, or at a trusted proxy: CoBan:Proxy).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/forbidden";
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
@@ -48,6 +51,7 @@ public static class IdentitySetup
                 // API callers get status codes, not redirects to the log-in page.
                 o.Events.OnRedirectToLogin = c => Deny(c, 401);
                 o.Events.OnRedirectToAccessDenied = c => Deny(c, 403);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             });
         services.AddAuthorization();
         return services;

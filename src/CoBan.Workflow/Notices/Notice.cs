@@ -5,8 +5,10 @@ namespace CoBan.Workflow.Notices;
 /// their way. Sent: every delivery sent (or, for print, ready). Dead: rendering failed, or a delivery
 /// gave up or bounced: a person must act. Attention: a delivery may or may not have gone out (a crash
 /// in the send window on a channel that cannot de-duplicate): a person must check before resending.
+/// NotSent: no SMS or e-mail could be used (no consent, no address): only the print form is ready, and
+/// the applicant has received nothing until it is handed over.
 /// </summary>
-public enum NoticeStatus { Pending = 0, Sent = 1, Dead = 2, Cancelled = 3, Dispatching = 4, Attention = 5 }
+public enum NoticeStatus { Pending = 0, Sent = 1, Dead = 2, Cancelled = 3, Dispatching = 4, Attention = 5, NotSent = 6 }
 
 /// <summary>
 /// A notice decided by a workflow step, written to the outbox in the same transaction. The

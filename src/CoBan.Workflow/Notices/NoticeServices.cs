@@ -28,6 +28,7 @@ public static class NoticeServices
         services.AddScoped<NoticeWorker>();
         services.AddScoped<NoticeActions>();
         services.AddScoped<NoticeTemplateService>();
+        services.AddScoped<NoticeAttentionEndpoints.NoticeAttention>();
         services.AddScoped<IStepObserver, NoticeFormObserver>();
         services.AddScoped<IProcedureValidator, NoticeProcedureValidator>();
         services.AddSingleton<NoticeDispatcher>();
@@ -37,6 +38,7 @@ public static class NoticeServices
     }
 
     public static IEndpointRouteBuilder MapNoticesApi(this IEndpointRouteBuilder app) => app
+        .MapNoticeAttentionApi()
         .MapNoticeApi()
         .MapNoticeTemplateApi()
         .MapNoticeSettingsApi()

@@ -113,6 +113,14 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
         var validation = await ValidateAsync(procedure.BureauId, draft.Xml, procedure.Key, ct);
         if (!validation.Valid)
             throw CoBanException.Invalid("invalid-model", "模型有错误，不能发布", "the model has errors and cannot be published").WithProblems(validation.Problems);
+        // Two publishes of one draft at once must give one version: the draft is claimed by a
+        // conditional update inside the transaction; the second one finds it no longer a draft (409).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The write comes first, so SQLite takes its write lock before any read (no lock upgrade to deadlock on).
+        var claimed = await db.Set<ProcedureVersion>().Where(v => v.Id == draft.Id && v.Status == VersionStatus.Draft)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Status, VersionStatus.Published), ct);
+        if (claimed == 0)
+            throw CoBanException.Conflict("already-published", "该草稿刚刚已被发布，请刷新后查看", "this draft was just published by someone else; reload to see it");
         var number = (await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == id && v.Number != null).MaxAsync(v => v.Number, ct) ?? 0) + 1;
         var now = clock.GetUtcNow();
         draft.Number = number;
@@ -122,6 +130,7 @@ public sealed class ProcedureService(CoBanDbContext db, CurrentUser me, BureauSc
         draft.PublishedBy = me.Id;
         Journal(procedure, "procedure.published", $"发布流程“{procedure.Name}”版本 {number}" + (draft.Comment is null ? "" : $"：{draft.Comment}"));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         foreach (var observer in observers) await observer.VersionsChangedAsync(id, ct);
         return VersionInfo.Of(draft);
     }

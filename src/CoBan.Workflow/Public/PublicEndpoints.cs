@@ -33,6 +33,7 @@ public static class PublicEndpoints
         api.MapGet("/bureaus", Bureaus);
         api.MapGet("/bureaus/{code}/duty", Duty);
         api.MapGet("/photos/{userName}", Photo);
+        api.MapGet("/matters", Catalogue);
         api.MapGet("/progress", (string? number, string? phone, ProgressLookup lookup, CancellationToken ct) => lookup.FindAsync(number, phone, ct)).RequireRateLimiting(RateLimit);
         api.MapPost("/evaluations", Evaluate).RequireRateLimiting(RateLimit);
         return app;
@@ -50,7 +51,8 @@ public static class PublicEndpoints
         var bureau = await db.Set<Bureau>().AsNoTracking().FirstOrDefaultAsync(b => b.Code == code && b.Active, ct) ?? throw CoBanException.NotFound($"单位 {code}", $"bureau {code}");
         var duty = await rosters.OnDutyAsync(bureau, ct);
         http.Response.Headers.CacheControl = "public, max-age=60";
-        PublicPerson Person(DutyPerson p) => new(p.DisplayName, p.Title, p.Office, p.OfficePhone, p.HasPhoto ? $"/api/v1/public/photos/{Uri.EscapeDataString(p.UserName)}" : null);
+        PublicPerson Person(DutyPerson p) => new(p.DisplayName, p.Title, p.Office, p.OfficePhone, p.HasPhoto ? $"/api/v1/public/photos/{Uri.EscapeDataString(p.UserName)}" : null,
+            bureau.PublishDutyMobiles ? p.Mobile : null);
         return new DutyBoard(Public(bureau, null), duty.Date, RosterService.Weekdays[(int)duty.Date.DayOfWeek], duty.Coordinators.Select(Person).ToList(),
             duty.DutyLeader is null ? null : Person(duty.DutyLeader), bureau.SupervisionHotline);
     }
@@ -72,6 +74,14 @@ public static class PublicEndpoints
         return CaseQueries.Evaluation(evaluation);
     }
 
-    private static PublicBureau Public(Bureau b, string? parent) =>
+    /// <summary>代办事项范围 (seed 004 上墙公示), all bureaus or <paramref name="bureau"/>'s.</summary>
+    private static async Task<List<Matters.BureauCatalogue>> Catalogue(string? bureau, Matters.AgencyCatalogue catalogue, HttpContext http, CancellationToken ct)
+    {
+        var list = await catalogue.ListAsync(bureau, ct);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return list;
+    }
+
+    internal static PublicBureau Public(Bureau b, string? parent) =>
         new(b.Code, b.Name, CaseCodes.Code(b.Level), parent, b.Address, b.Windows, b.Phone, b.SupervisionHotline, b.ServiceHours);
 }

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Api;
 using CoBan.Workflow.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,25 +9,28 @@ public static class InstanceEndpoints
     public static IEndpointRouteBuilder MapInstanceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/instances").RequireAuthorization().WithTags("Instances");
-        api.MapGet("/", (long? procedureId, int? version, string? status, InstanceQueries q, CancellationToken ct) => q.ListAsync(procedureId, version, status, ct));
+        api.MapGet("/", async (long? procedureId, int? version, string? status, int? page, int? pageSize, InstanceQueries q, HttpContext http, CancellationToken ct) =>
+            (await q.ListAsync(procedureId, version, status, PageRequest.From(page, pageSize), ct)).Answer(http));
         api.MapPost("/", Start);
         api.MapPost("/batch", async (BatchStartRequest body, InstanceService s, CancellationToken ct) => TypedResults.Ok(new { instances = await s.StartBatchAsync(body, ct) }));
         api.MapGet("/{id:long}", (long id, InstanceQueries q, CancellationToken ct) => q.DetailAsync(id, ct));
         api.MapGet("/{id:long}/journal", (long id, InstanceQueries q, CancellationToken ct) => q.JournalAsync(id, ct));
-        api.MapGet("/{id:long}/timers", (long id, InstanceQueries q, TimeProvider clock, CancellationToken ct) => q.TimersAsync(id, null, clock.GetUtcNow(), ct));
+        api.MapGet("/{id:long}/timers", async (long id, int? page, int? pageSize, InstanceQueries q, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            (await q.TimersAsync(id, null, clock.GetUtcNow(), PageRequest.From(page, pageSize), ct)).Answer(http));
         api.MapPost("/{id:long}/variables", async (long id, VariablesRequest body, InstanceService s, InstanceQueries q, CancellationToken ct) => await q.DetailAsync((await s.SetVariablesAsync(id, body, ct)).Id, ct));
         api.MapPost("/{id:long}/cancel", async (long id, CancelRequest body, InstanceService s, InstanceQueries q, CancellationToken ct) => await q.DetailAsync((await s.CancelAsync(id, body.Reason, ct)).Id, ct));
         api.MapPost("/{id:long}/migrate", (long id, MigrationRequest body, InstanceService s, CancellationToken ct) => s.MigrateAsync(id, body, ct));
 
-        app.MapGet("/api/v1/incidents", (bool? open, InstanceQueries q, CancellationToken ct) => q.IncidentsAsync(open ?? true, ct)).RequireAuthorization().WithTags("Instances");
+        app.MapGet("/api/v1/incidents", async (bool? open, int? page, int? pageSize, InstanceQueries q, HttpContext http, CancellationToken ct) =>
+            (await q.IncidentsAsync(open ?? true, PageRequest.From(page, pageSize), ct)).Answer(http)).RequireAuthorization().WithTags("Instances");
         app.MapPost("/api/v1/incidents/{id:long}/retry", async (long id, InstanceService s, InstanceQueries q, CancellationToken ct) => await q.DetailAsync((await s.RetryIncidentAsync(id, ct)).Id, ct))
             .RequireAuthorization().WithTags("Instances");
         app.MapPost("/api/v1/messages", (MessageRequest body, InstanceService s, CancellationToken ct) => s.MessageAsync(body, ct)).RequireAuthorization().WithTags("Instances");
         app.MapPost("/api/v1/signals", (SignalRequest body, InstanceService s, CancellationToken ct) => s.SignalAsync(body, ct)).RequireAuthorization().WithTags("Instances");
-        app.MapGet("/api/v1/timers", (double? hours, InstanceQueries q, BureauScope scope, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/v1/timers", async (double? hours, int? page, int? pageSize, InstanceQueries q, BureauScope scope, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             scope.DemandRole(Roles.Administrator, Roles.Supervisor, Roles.DutyLeader);
-            return q.TimersAsync(null, hours is { } h ? TimeSpan.FromHours(h) : null, clock.GetUtcNow(), ct);
+            return (await q.TimersAsync(null, hours is { } h ? TimeSpan.FromHours(h) : null, clock.GetUtcNow(), PageRequest.From(page, pageSize), ct)).Answer(http);
         }).RequireAuthorization().WithTags("Instances");
         return app;
     }

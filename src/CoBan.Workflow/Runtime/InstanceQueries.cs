@@ -19,7 +19,11 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
         return instance;
     }
 
-    public async Task<List<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, CancellationToken ct)
+    /// <summary>The first page (the newest 500), for the server-rendered list.</summary>
+    public async Task<List<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, CancellationToken ct) =>
+        [.. (await ListAsync(procedureId, version, status, new Api.PageRequest(1, Api.PageRequest.DefaultSize), ct)).Items];
+
+    public async Task<Api.Paged<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, Api.PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = from i in db.Set<ProcessInstance>().AsNoTracking()
@@ -34,8 +38,8 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
             "incident" => query.Where(x => x.i.HasIncident),
             _ => query,
         };
-        var rows = await query.OrderByDescending(x => x.i.Id).Take(500).ToListAsync(ct);
-        return rows.Select(x => Summary(x.i, x.Key, x.Number)).ToList();
+        var rows = await query.OrderByDescending(x => x.i.Id).ToPagedAsync(page, ct);
+        return rows.Select(x => Summary(x.i, x.Key, x.Number));
     }
 
     public async Task<InstanceDetail> DetailAsync(long id, CancellationToken ct)
@@ -60,7 +64,10 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
     }
 
     /// <summary>Pending timers (of one instance, or all visible ones due within <paramref name="within"/>), soonest first.</summary>
-    public async Task<List<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, CancellationToken ct)
+    public async Task<List<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, CancellationToken ct) =>
+        [.. (await TimersAsync(instanceId, within, now, Api.PageRequest.All, ct)).Items];
+
+    public async Task<Api.Paged<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, Api.PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = from t in db.Set<ScheduledTimer>().AsNoTracking()
@@ -71,18 +78,22 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
                     select t;
         if (instanceId is { } iid) query = query.Where(t => t.InstanceId == iid);
         if (within is { } w) { var until = now + w; query = query.Where(t => t.DueAt <= until); }
-        var rows = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(1000).ToListAsync(ct);
-        return rows.Select(TimerQueries.Info).ToList();
+        var rows = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToPagedAsync(page, ct);
+        return rows.Select(TimerQueries.Info);
     }
 
-    public async Task<List<IncidentInfo>> IncidentsAsync(bool open, CancellationToken ct)
+    /// <summary>The newest 500, for the server-rendered list.</summary>
+    public async Task<List<IncidentInfo>> IncidentsAsync(bool open, CancellationToken ct) =>
+        [.. (await IncidentsAsync(open, new Api.PageRequest(1, Api.PageRequest.DefaultSize), ct)).Items];
+
+    public async Task<Api.Paged<IncidentInfo>> IncidentsAsync(bool open, Api.PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         return await (from x in db.Set<Incident>().AsNoTracking()
                       join i in db.Set<ProcessInstance>() on x.InstanceId equals i.Id
                       where visible.Contains(i.BureauId) && (!open || x.ResolvedAt == null)
                       orderby x.Id descending
-                      select new IncidentInfo(x.Id, x.InstanceId, x.ExecutionId, x.ElementId, x.MessageZh, x.MessageEn, x.CreatedAt, x.ResolvedAt)).Take(500).ToListAsync(ct);
+                      select new IncidentInfo(x.Id, x.InstanceId, x.ExecutionId, x.ElementId, x.MessageZh, x.MessageEn, x.CreatedAt, x.ResolvedAt)).ToPagedAsync(page, ct);
     }
 
     private static InstanceSummary Summary(ProcessInstance i, string key, int? number) => new(i.Id, i.ProcedureId, key, number, i.BureauId, i.ProcessId,

@@ -50,6 +50,11 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
         scope.DemandRole(Roles.Administrator, Roles.DutyLeader, Roles.Coordinator, Roles.ChiefCoordinator);
         await queries.GetAsync(id, ct);
         var values = Values(request.Variables) ?? throw CoBanException.Invalid("variables-required", "请提供要修改的变量", "no variables given");
+        var reserved = values.Keys.Where(ReservedVariables.IsReserved).ToList();
+        if (reserved.Count > 0)
+            throw CoBanException.Invalid("reserved-variable", $"变量 {string.Join("、", reserved)} 由办件决定，不能在此修改（更换承办人请由带班领导改派）",
+                $"the variables {string.Join(", ", reserved)} belong to the case and cannot be set here (the duty leader reassigns a case)",
+                reserved.ToDictionary(r => $"variables.{r}", _ => new[] { "保留变量 / reserved" }));
         return await runtime.ApplyAsync(id, new SetVariables(values), me.Actor, ct, request.ExpectedVersion);
     }
 
@@ -71,15 +76,20 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
         return await runtime.ApplyAsync(incident.InstanceId, new RetryIncident(incident.ExecutionId), me.Actor, ct);
     }
 
+    /// <summary>Who may act on a bureau's instances (start them, send them messages and signals); supervisors only read.</summary>
+    internal static readonly string[] ActingRoles = [Roles.Coordinator, Roles.ChiefCoordinator, Roles.DutyLeader, Roles.Administrator, Roles.ProcessOwner];
+
     public async Task<object> MessageAsync(MessageRequest request, CancellationToken ct)
     {
+        scope.DemandRole(ActingRoles);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw CoBanException.Invalid("name-required", "请填写消息名称", "the message needs a name", new Dictionary<string, string[]> { ["name"] = ["必填 / required"] });
         long? bureauId = request.BureauCode is null ? me.BureauId
             : await db.Set<Bureau>().Where(b => b.Code == request.BureauCode).Select(b => (long?)b.Id).FirstOrDefaultAsync(ct)
               ?? throw CoBanException.NotFound($"单位 {request.BureauCode}", $"bureau {request.BureauCode}");
         await scope.DemandAsync(bureauId.Value, ct);
-        var delivered = await runtime.InUnitAsync(me.Actor, unit => messages.DeliverAsync(unit, null, request.Name, request.CorrelationKey, Values(request.Variables), ct, bureauId), ct);
+        var within = await scope.VisibleAsync(ct);
+        var delivered = await runtime.InUnitAsync(me.Actor, unit => messages.DeliverAsync(unit, null, request.Name, request.CorrelationKey, Values(request.Variables), ct, bureauId, within), ct);
         if (!delivered)
             throw CoBanException.NotFound($"等待消息“{request.Name}”{(request.CorrelationKey is null ? "" : $"（关联键 {request.CorrelationKey}）")}的流程", $"an instance waiting for message '{request.Name}'");
         return new { delivered = true };
@@ -87,7 +97,7 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
 
     public async Task<object> SignalAsync(SignalRequest request, CancellationToken ct)
     {
-        scope.DemandRole(Roles.Administrator, Roles.DutyLeader, Roles.Coordinator, Roles.ProcessOwner);
+        scope.DemandRole(ActingRoles);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw CoBanException.Invalid("name-required", "请填写信号名称", "the signal needs a name", new Dictionary<string, string[]> { ["name"] = ["必填 / required"] });
         var visible = await scope.VisibleAsync(ct);
@@ -98,7 +108,7 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
                 .Join(db.Set<ProcessInstance>(), s => s.InstanceId, i => i.Id, (s, i) => i)
                 .Where(i => visible.Contains(i.BureauId)).Select(i => i.Id).Distinct().ToListAsync(ct);
             foreach (var id in targets) unit.Enqueue(await unit.LoadAsync(id, ct), new DeliverSignal(request.Name, Values(request.Variables)));
-            return targets.Count;
+            return targets.Count + await SignalStarts.StartAsync(unit, catalog, me.BureauId, request.Name, Values(request.Variables), ct);
         }, ct);
         return new { instances = count };
     }

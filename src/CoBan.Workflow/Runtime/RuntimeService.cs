@@ -34,13 +34,16 @@ public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, 
             catch (Exception e) when (e is not OperationCanceledException && DbErrors.Classify(e) != DbErrors.Kind.Other)
             {
                 var kind = DbErrors.Classify(e);
+                var tag = new KeyValuePair<string, object?>("kind", kind == DbErrors.Kind.Transient ? "transient" : "lost-race");
                 if (before is null || attempt >= MaxAttempts)
                 {
+                    Metrics.CoBanMetrics.UnitFailures.Add(1, tag);
                     log.LogWarning("A unit of work gave up after {Attempts} attempt(s): {Kind}: {Message}", attempt, kind, e.GetBaseException().Message);
                     throw kind == DbErrors.Kind.Transient
                         ? new CoBanException(503, "busy", "系统繁忙，请稍后重试", "the service is busy; try again in a moment")
                         : CoBanException.Conflict("concurrent-change", "数据已被他人修改，请刷新后重试", "someone else changed this at the same moment; reload and try again");
                 }
+                Metrics.CoBanMetrics.UnitRetries.Add(1, tag);
                 log.LogDebug("Unit of work attempt {Attempt} lost a race or met a deadlock ({Kind}); running it again", attempt, kind);
                 await ForgetAsync(before, ct);
                 // A little jitter so that two nodes that deadlocked do not meet again in step.
@@ -51,6 +54,7 @@ public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, 
 
     private async Task<T> RunUnitAsync<T>(Actor actor, Func<UnitOfWork, Task<T>> work, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The unit commits or rolls back as a whole: savepoints around each SaveChanges would only cost statements.
         db.Database.AutoSavepointsEnabled = false;
@@ -59,6 +63,9 @@ public sealed class RuntimeService(CoBanDbContext db, RuntimeDependencies deps, 
         await unit.RunAsync(ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        Metrics.CoBanMetrics.UnitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Metrics.CoBanMetrics.Units.Add(1);
+        if (unit.Steps.Count > 0) Metrics.CoBanMetrics.Steps.Add(unit.Steps.Count);
         db.ChangeTracker.Clear();
         var committed = new CommittedUnit(unit.TimersAdded.Where(t => t.Status == TimerStatus.Pending).ToList(), unit.TimersCancelled, unit.ServiceJobsAdded, unit.NoticesAdded);
         foreach (var hook in afterCommit) await hook.AfterCommitAsync(committed, CancellationToken.None);

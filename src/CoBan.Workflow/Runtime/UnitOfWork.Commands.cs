@@ -101,6 +101,10 @@ public sealed partial class UnitOfWork
                     Enqueue(await LoadAsync(callerId, ct), new FailService(cancelledCall, null,
                         $"被调用的流程实例 {instance.Id} 已终止：{terminated.Reason} / the called instance {instance.Id} was cancelled: {terminated.Reason}"), first: true);
                 break;
+            case EscalateToCaller escalation:
+                if (instance.ParentInstanceId is { } escalatedTo && instance.ParentCallId is { } escalatedCall)
+                    Enqueue(await LoadAsync(escalatedTo, ct), new EscalateCallActivity(escalatedCall, escalation.EscalationCode), first: true);
+                break;
             default:
                 throw UnknownCommand(command);
         }
@@ -116,7 +120,7 @@ public sealed partial class UnitOfWork
             if (command is not (CreateUserTask or CancelUserTask or ScheduleTimer or CancelTimer or SubscribeMessage or SubscribeSignal
                 or UnsubscribeMessage or UnsubscribeSignal or SendNotice or InvokeService or CancelService or StartCallActivity
                 or CancelCallActivity or BroadcastSignal or SendMessage or RaiseIncident or ResolveIncident or InstanceCompleted
-                or InstanceTerminated))
+                or InstanceTerminated or EscalateToCaller))
                 throw UnknownCommand(command);
     }
 
@@ -176,6 +180,7 @@ public sealed partial class UnitOfWork
             .Where(s => s.Kind == SubscriptionKind.Signal && s.Name == signal.SignalName && s.InstanceId != sender.Id)
             .Select(s => s.InstanceId).Distinct().ToListAsync(ct);
         foreach (var id in targets) Enqueue(await LoadAsync(id, ct), new DeliverSignal(signal.SignalName, signal.Variables));
+        await SignalStarts.StartAsync(this, _deps.Catalog, sender.BureauId, signal.SignalName, signal.Variables, ct);
     }
 
     /// <summary>An instance's task by the engine's task number: from the tracker when the unit has it (no query), else read.</summary>

@@ -14,7 +14,7 @@ namespace CoBan.Workflow.Runtime;
 public sealed partial class UnitOfWork
 {
     /// <summary>Who owns a case and which case it is are the case's to say (the duty leader reassigns), never a task form's.</summary>
-    private static readonly string[] CaseVariables = [Tasks.WorkTaskFactory.CaseOwnerVariable, "caseId", "caseNumber", "bureauCode"];
+    private static readonly string[] CaseVariables = ReservedVariables.CaseIdentity;
 
     private async Task<CompleteTask> ApplyTaskActionAsync(ProcessInstance instance, ProcessDefinition definition, InstanceState? state,
         CompleteTask completion, CancellationToken ct)

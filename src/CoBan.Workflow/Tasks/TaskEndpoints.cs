@@ -1,3 +1,4 @@
+using CoBan.Workflow.Api;
 namespace CoBan.Workflow.Tasks;
 
 public static class TaskEndpoints
@@ -5,7 +6,8 @@ public static class TaskEndpoints
     public static IEndpointRouteBuilder MapTaskApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tasks").RequireAuthorization().WithTags("Tasks");
-        api.MapGet("/", (string? filter, string? due, string? status, TaskQueries q, CancellationToken ct) => q.ListAsync(filter, due, status, ct));
+        api.MapGet("/", async (string? filter, string? due, string? status, int? page, int? pageSize, TaskQueries q, HttpContext http, CancellationToken ct) =>
+            (await q.PageAsync(filter, due, status, Api.PageRequest.From(page, pageSize), ct)).Answer(http));
         api.MapGet("/{id:long}", (long id, TaskService s, CancellationToken ct) => s.DetailAsync(id, ct));
         api.MapPost("/{id:long}/claim", async (long id, TaskService s, CancellationToken ct) => await Info(await s.ClaimAsync(id, ct), s, ct));
         api.MapPost("/{id:long}/unclaim", async (long id, TaskService s, CancellationToken ct) => await Info(await s.UnclaimAsync(id, ct), s, ct));

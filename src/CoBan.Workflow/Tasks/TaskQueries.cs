@@ -1,3 +1,4 @@
+using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Runtime;
@@ -8,26 +9,39 @@ namespace CoBan.Workflow.Tasks;
 /// <summary>Reading tasks: the lists a coordinator works from, sorted by urgency, with working days left.</summary>
 public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, ICalendarSource calendars, TimeProvider clock)
 {
-    public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct)
+    /// <summary>A whole task list (the desk shows all of it).</summary>
+    public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct) =>
+        [.. (await PageAsync(filter, due, status, Api.PageRequest.All, ct)).Items];
+
+    /// <summary>One page of a task list, most urgent first, with the list's total.</summary>
+    public async Task<Api.Paged<TaskInfo>> PageAsync(string? filter, string? due, string? status, Api.PageRequest page, CancellationToken ct)
     {
+        if (due is not (null or "" or "overdue" or "today" or "upcoming" or "none"))
+            throw Api.CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'");
         var open = status is null or "open";
         var visible = await scope.VisibleAsync(ct);
         var myRoles = me.Roles.ToHashSet();
         var query = Listing(db.Set<WorkTask>().AsNoTracking(), open, filter, me.Id, me.BureauId, visible);
-        var rows = await query.Take(500).ToListAsync(ct);
-        if (filter == "group")
-            rows = rows.Where(t => IsCandidate(t, myRoles)).ToList();
-        var infos = await InfosAsync(rows, ct);
-        var now = clock.GetUtcNow();
-        return due switch
+        if (filter != "group" && due is null or "")
         {
-            "overdue" => infos.Where(t => t.Overdue).ToList(),
-            "today" => infos.Where(t => t.Due is { } d && !t.Overdue && t.WorkingDaysLeft == 0).ToList(),
-            "upcoming" => infos.Where(t => t.Due is { } d && d > now).ToList(),
-            "none" => infos.Where(t => t.Due is null).ToList(),
-            null or "" => infos,
-            _ => throw Api.CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'"),
+            // Nothing left to sift after SQL: the page is cut there, and only its rows get their working days counted.
+            var rows = await query.ToPagedAsync(page, ct);
+            return new Api.Paged<TaskInfo>(await InfosAsync([.. rows.Items], ct), rows.Total, rows.Page, rows.PageSize);
+        }
+        var all = await query.ToListAsync(ct);
+        if (filter == "group")
+            all = all.Where(t => IsCandidate(t, myRoles)).ToList();
+        var infos = await InfosAsync(all, ct);
+        var now = clock.GetUtcNow();
+        var sifted = due switch
+        {
+            "overdue" => infos.Where(t => t.Overdue),
+            "today" => infos.Where(t => t.Due is { } d && !t.Overdue && t.WorkingDaysLeft == 0),
+            "upcoming" => infos.Where(t => t.Due is { } d && d > now),
+            "none" => infos.Where(t => t.Due is null),
+            _ => infos,
         };
+        return Api.Paged<TaskInfo>.Of(sifted.ToList(), page);
     }
 
     /// <summary>

@@ -24,11 +24,13 @@ public sealed record DeadlineSpec(
 
 public sealed record DeadlineInfo(long Id, string HolderKind, long HolderId, long BureauId, long? InstanceId, long? CaseId, long? WorkTaskId, string? Title,
     DateTimeOffset StartedAt, int? LimitWorkingDays, DateTimeOffset DueAt, DateTimeOffset DueLocal, DateTimeOffset OriginalDueAt, bool Paused, DateTimeOffset? PausedAt,
-    string? PauseReason, int PausedWorkingDays, int? RemindBeforeWorkingDays, int EscalateAfterWorkingDays, int? MissingCalendarYear, string Status)
+    string? PauseReason, int PausedWorkingDays, int? RemindBeforeWorkingDays, int EscalateAfterWorkingDays, int? MissingCalendarYear, string Status,
+    bool Provisional = false)
 {
-    public static DeadlineInfo Of(Deadline d) => new(d.Id, d.HolderKind, d.HolderId, d.BureauId, d.InstanceId, d.CaseId, d.WorkTaskId, d.Title,
+    /// <param name="provisional">Whether the due date was counted across a year whose State Council notice is not loaded.</param>
+    public static DeadlineInfo Of(Deadline d, bool provisional = false) => new(d.Id, d.HolderKind, d.HolderId, d.BureauId, d.InstanceId, d.CaseId, d.WorkTaskId, d.Title,
         d.StartedAt, d.LimitWorkingDays, d.DueAt, d.DueAt.ToOffset(Engine.Time.WorkingCalendar.ChinaStandardOffset), d.OriginalDueAt, d.IsPaused, d.PausedAt,
-        d.PauseReason, d.PausedWorkingDays, d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, d.MissingCalendarYear, d.Status.ToString().ToLowerInvariant());
+        d.PauseReason, d.PausedWorkingDays, d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, d.MissingCalendarYear, d.Status.ToString().ToLowerInvariant(), provisional);
 }
 
 /// <summary>One deadline a recompute would move, or cannot compute (<see cref="Problem"/>).</summary>

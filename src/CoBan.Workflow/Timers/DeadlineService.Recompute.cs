@@ -49,11 +49,55 @@ public sealed partial class DeadlineService
         return new RecomputeResult(revision, moved, items.Select(x => x.Item).ToList());
     }
 
-    private async Task<(int Checked, List<(RecomputeItem Item, Deadline Deadline, int PausedDays)> Items)> RecomputeAsync(
-        CoBanDbContext db, IReadOnlyCollection<long> bureauIds, CancellationToken ct)
+    /// <summary>
+    /// The official notice of <paramref name="year"/> was just loaded (in this unit): every open deadline counted in working days
+    /// across that year, which was counted provisionally until now, is recomputed on the loaded year and journaled
+    /// (deadline.recomputed, old and new); its alerts are re-planned. No preview: the provisional dates were always to be replaced.
+    /// </summary>
+    public async Task<List<RecomputeItem>> RecomputeLoadedYearAsync(UnitOfWork unit, int year, CancellationToken ct)
     {
-        var open = await db.Set<Deadline>().Where(d => d.Status == DeadlineStatus.Open && d.LimitWorkingDays != null && bureauIds.Contains(d.BureauId))
-            .OrderBy(d => d.Id).ToListAsync(ct);
+        var candidates = await unit.Db.Set<Deadline>().Where(d => d.Status == DeadlineStatus.Open && d.LimitWorkingDays != null)
+            .Select(d => new { d.Id, d.StartedAt, d.DueAt }).ToListAsync(ct);
+        var ids = candidates.Where(d => Spans(d.StartedAt, d.DueAt, year)).Select(d => d.Id).ToList();
+        var (_, items) = await RecomputeAsync(unit.Db, null, ct, ids);
+        var moved = new List<RecomputeItem>();
+        foreach (var (item, deadline, pausedDays) in items)
+        {
+            if (item.NewDue is not { } due) continue;
+            var before = Snapshot(deadline);
+            deadline.DueAt = due;
+            deadline.PausedWorkingDays = pausedDays;
+            deadline.Version++;
+            await DueMovedAsync(unit.Db, deadline, ct);
+            Journal(unit, deadline, "deadline.recomputed", $"{year} 年节假日安排载入，原暂按法定节假日计算的期限重新核定：{Local(item.CurrentDue)} → {Local(due)}", before, Snapshot(deadline));
+            await ReplanAsync(unit, deadline, ct);
+            moved.Add(item);
+        }
+        // Reminders and escalations planned on the provisional year (a due date in December, its escalation in January) are planned again.
+        var yearStart = new DateTimeOffset(year, 1, 1, 0, 0, 0, WorkingCalendar.ChinaStandardOffset).ToUniversalTime();
+        var movedIds = moved.Select(m => m.DeadlineId).ToHashSet();
+        var alerted = await unit.Db.Set<ScheduledTimer>().Where(t => t.DeadlineId != null && t.Status == TimerStatus.Pending && t.DueAt >= yearStart)
+            .Select(t => t.DeadlineId!.Value).Distinct().ToListAsync(ct);
+        alerted.RemoveAll(movedIds.Contains);
+        foreach (var deadline in await unit.Db.Set<Deadline>().Where(d => alerted.Contains(d.Id) && d.Status == DeadlineStatus.Open).ToListAsync(ct))
+            await ReplanAsync(unit, deadline, ct);
+        return moved;
+    }
+
+    /// <summary>Whether a count from <paramref name="from"/> to <paramref name="to"/> went through local <paramref name="year"/>.</summary>
+    public static bool Spans(DateTimeOffset from, DateTimeOffset to, int year)
+    {
+        int a = from.ToOffset(WorkingCalendar.ChinaStandardOffset).Year, b = to.ToOffset(WorkingCalendar.ChinaStandardOffset).Year;
+        return year >= Math.Min(a, b) && year <= Math.Max(a, b);
+    }
+
+    private async Task<(int Checked, List<(RecomputeItem Item, Deadline Deadline, int PausedDays)> Items)> RecomputeAsync(
+        CoBanDbContext db, IReadOnlyCollection<long>? bureauIds, CancellationToken ct, IReadOnlyCollection<long>? deadlineIds = null)
+    {
+        var query = db.Set<Deadline>().Where(d => d.Status == DeadlineStatus.Open && d.LimitWorkingDays != null);
+        if (bureauIds is not null) query = query.Where(d => bureauIds.Contains(d.BureauId));
+        if (deadlineIds is not null) query = query.Where(d => deadlineIds.Contains(d.Id));
+        var open = await query.OrderBy(d => d.Id).ToListAsync(ct);
         var ids = open.Select(d => d.Id).ToList();
         var pauses = (await db.Set<DeadlinePause>().AsNoTracking().Where(p => ids.Contains(p.DeadlineId) && p.EndedAt != null).ToListAsync(ct))
             .ToLookup(p => p.DeadlineId);

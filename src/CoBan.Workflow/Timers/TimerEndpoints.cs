@@ -15,15 +15,16 @@ public static class TimerEndpoints
     public static IEndpointRouteBuilder MapTimerApi(this IEndpointRouteBuilder app)
     {
         var timers = app.MapGroup("/api/v1/timers").RequireAuthorization().WithTags("Timers");
-        timers.MapGet("/misfired", (double? hours, TimerQueries q, BureauScope scope, TimeProvider clock, CancellationToken ct) =>
+        timers.MapGet("/misfired", async (double? hours, int? page, int? pageSize, TimerQueries q, BureauScope scope, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             scope.DemandRole(Overseers);
-            return q.MisfiredAsync(clock.GetUtcNow(), hours ?? 24, ct);
+            return (await q.MisfiredAsync(clock.GetUtcNow(), hours ?? 24, Api.PageRequest.From(page, pageSize), ct)).Answer(http);
         });
         timers.MapPost("/{id:long}/retry", RetryAsync);
 
         var deadlines = app.MapGroup("/api/v1/deadlines").RequireAuthorization().WithTags("Deadlines");
-        deadlines.MapGet("/", (long? instanceId, long? caseId, bool? open, TimerQueries q, CancellationToken ct) => q.DeadlinesAsync(instanceId, caseId, open ?? true, ct));
+        deadlines.MapGet("/", async (long? instanceId, long? caseId, bool? open, int? page, int? pageSize, TimerQueries q, HttpContext http, CancellationToken ct) =>
+            (await q.DeadlinesAsync(instanceId, caseId, open ?? true, Api.PageRequest.From(page, pageSize), ct)).Answer(http));
         deadlines.MapPost("/{id:long}/pause", (long id, DeadlineActionRequest body, DeadlineEndpointsContext c, CancellationToken ct) =>
             c.ActAsync(id, (unit, d) => c.Deadlines.PauseAsync(unit, d.HolderKind, d.HolderId, body.Reason!, ct), ct));
         deadlines.MapPost("/{id:long}/resume", (long id, DeadlineActionRequest body, DeadlineEndpointsContext c, CancellationToken ct) =>

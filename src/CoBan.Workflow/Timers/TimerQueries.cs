@@ -1,4 +1,6 @@
+using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
+using CoBan.Workflow.Engine.Time;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace CoBan.Workflow.Timers;
 
 /// <summary>What an administrator sees of timers beyond the pending list (InstanceQueries.TimersAsync): misfires and deadlines.</summary>
-public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<TimerOptions> options)
+public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<TimerOptions> options, ICalendarSource calendars)
 {
     /// <summary>
     /// Timers that did not fire on time: still pending more than the misfire threshold after their due time
     /// (the scheduler is behind, or the timer keeps failing), and those that fired that late within the last
     /// <paramref name="hours"/> hours.
     /// </summary>
-    public async Task<List<MisfiredTimerInfo>> MisfiredAsync(DateTimeOffset now, double hours, CancellationToken ct)
+    public async Task<Api.Paged<MisfiredTimerInfo>> MisfiredAsync(DateTimeOffset now, double hours, Api.PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var threshold = options.Value.MisfireThreshold;
@@ -22,22 +24,30 @@ public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<
         var since = now - TimeSpan.FromHours(Math.Clamp(hours, 0, 24 * 31));
         var candidates = await Visible(db.Set<ScheduledTimer>().AsNoTracking(), visible)
             .Where(t => (t.Status == TimerStatus.Pending && t.DueAt < late) || (t.Status == TimerStatus.Fired && t.FiredAt >= since) || (t.Status == TimerStatus.Pending && t.Attempts > 0))
-            .OrderBy(t => t.DueAt).Take(5000).ToListAsync(ct);
-        return candidates
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
+        // "Fired that late" compares two columns, which the providers store differently: sifted here, then paged.
+        return Api.Paged<MisfiredTimerInfo>.Of(candidates
             .Where(t => t.Status == TimerStatus.Pending || t.FiredAt - t.DueAt > threshold)
             .Select(t => new MisfiredTimerInfo(Info(t), t.Status == TimerStatus.Pending ? now - t.DueAt : t.FiredAt!.Value - t.DueAt,
-                t.Status == TimerStatus.Pending ? (t.Attempts > 0 ? "failing" : "overdue") : "fired-late"))
-            .Take(1000).ToList();
+                t.Status == TimerStatus.Pending ? (t.Attempts > 0 ? "failing" : "overdue") : "fired-late")).ToList(), page);
     }
 
-    public async Task<List<DeadlineInfo>> DeadlinesAsync(long? instanceId, long? caseId, bool openOnly, CancellationToken ct)
+    public async Task<Api.Paged<DeadlineInfo>> DeadlinesAsync(long? instanceId, long? caseId, bool openOnly, Api.PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = db.Set<Deadline>().AsNoTracking().Where(d => visible.Contains(d.BureauId));
         if (instanceId is { } i) query = query.Where(d => d.InstanceId == i);
         if (caseId is { } c) query = query.Where(d => d.CaseId == c);
         if (openOnly) query = query.Where(d => d.Status == DeadlineStatus.Open);
-        return (await query.OrderBy(d => d.DueAt).Take(1000).ToListAsync(ct)).Select(DeadlineInfo.Of).ToList();
+        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Id).ToPagedAsync(page, ct);
+        var list = new List<DeadlineInfo>();
+        foreach (var d in rows.Items)
+        {
+            // Counted across a year whose notice is not loaded: the date stands until it is (then recomputed).
+            var provisional = d.Status == DeadlineStatus.Open && (await calendars.ForBureauAsync(db, d.BureauId, ct)).IsProvisional(d.StartedAt, d.DueAt);
+            list.Add(DeadlineInfo.Of(d, provisional));
+        }
+        return new Paged<DeadlineInfo>(list, rows.Total, rows.Page, rows.PageSize);
     }
 
     internal static IQueryable<ScheduledTimer> Visible(IQueryable<ScheduledTimer> timers, HashSet<long> visible) =>

@@ -81,6 +81,7 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
         using var scope = scopes.CreateScope();
         var runtime = scope.ServiceProvider.GetRequiredService<RuntimeService>();
         var effects = scope.ServiceProvider.GetRequiredService<TimerEffects>();
+        List<double> lateness = [];
         var fired = await runtime.InUnitAsync(Actor.System, async unit =>
         {
             // The instances these timers belong to are locked first, as every unit locks an instance before writing anything
@@ -104,8 +105,11 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
                 await unit.Db.Set<WorkTask>().Where(t => instanceIds.Contains(t.InstanceId) && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
             }
             foreach (var timer in timers) await effects.ApplyAsync(unit, timer, ct);
+            lateness = timers.Select(t => (unit.Now - t.DueAt).TotalSeconds).ToList();
             return flipped;
         }, ct);
+        Metrics.CoBanMetrics.TimersFired.Add(fired.Count);
+        foreach (var seconds in lateness) Metrics.CoBanMetrics.TimerLateness.Record(Math.Max(0, seconds));
         // A fired row's trigger has nothing left to do: take it out of Quartz instead of letting it ring for nothing.
         var silence = fired.Where(id => id != ringing).ToList();
         if (silence.Count > 0) await scheduler.UnscheduleAsync(silence, ct);

@@ -87,9 +87,9 @@ public static class WebSetup
     {
         app.MapRazorComponents<App>();
         // A plain form post: the cookie is SameSite=Lax, so another site cannot post it with the cookie.
-        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/logout", async (HttpContext http) =>
         {
-            await signIn.SignOutAsync();
+            await SessionValidation.LogOutAsync(http);
             return Results.Redirect("/login");
         }).ExcludeFromDescription();
         app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext http) =>

@@ -111,7 +111,7 @@ public class HostileExpressionTests
         result.Commands.OfType<SendMessage>().ShouldBeEmpty();
         var incident = result.Commands.OfType<RaiseIncident>().Single();
         incident.ElementId.ShouldBe("done");
-        incident.MessageEn.ShouldStartWith("the correlation key of message '办结' failed: ");
+        incident.MessageEn.ShouldStartWith("the name or correlation key of message '办结' failed: ");
         result.State.Status.ShouldBe(InstanceStatus.Running);
     }
 

@@ -13,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("COBAN_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
     {

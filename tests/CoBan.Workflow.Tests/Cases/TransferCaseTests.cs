@@ -51,10 +51,10 @@ public class TransferCaseTests
         var han = await host.LoginAsync("han.bing");
         var id = Id(await RegisterAsync(han, Registration("SCJG-001", "BZ-SCJG", SoleTraderAll)));
         var before = await JournalAsync(han, id);
-        var refused = await TryCompleteAsync(han, id, "notify", new { toBureau = "BZ-ZWZX", reasons = "不属本中心" });
+        var refused = await TryCompleteAsync(han, id, "notify", new { toBureau = "BZ-ZWZX", reasons = "不属本中心", legalBasis = "《霸州市政务服务中心窗口职责》" });
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         ((string)problem["errors"]!["toBureau"]![0]!).ShouldContain("不能移办给本单位");
-        var unknown = await TryCompleteAsync(han, id, "notify", new { toBureau = "BZ-NOPE", reasons = "x" });
+        var unknown = await TryCompleteAsync(han, id, "notify", new { toBureau = "BZ-NOPE", reasons = "x", legalBasis = "x" });
         (await unknown.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["toBureau"].ShouldNotBeNull();
 
         (await OpenTasksAsync(han, id)).ShouldBe(["notify"]);
@@ -73,7 +73,7 @@ public class TransferCaseTests
         var chen = await host.LoginAsync("chen.jing");
         foreach (var id in new[] { retried, closed })
         {
-            await CompleteAsync(han, id, "notify", new { toBureau = "BZ-RSJ", reasons = "误以为是社保记录查询" });
+            await CompleteAsync(han, id, "notify", new { toBureau = "BZ-RSJ", reasons = "误以为是社保记录查询", legalBasis = "《不动产登记暂行条例》第六条" });
             var noReason = await TryCompleteAsync(chen, id, "receive", new { decision = "refuse" });
             (await noReason.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["refusalReason"].ShouldNotBeNull();
             await CompleteAsync(chen, id, "receive", new { decision = "refuse", refusalReason = "不动产登记资料查询不属人社局职责" });
@@ -81,13 +81,14 @@ public class TransferCaseTests
         }
 
         await CompleteAsync(han, retried, "refused", new { next = "retransfer" });
-        await CompleteAsync(han, retried, "notify", new { toBureau = "BZ-ZRZY", reasons = "应由自然资源和规划局办理" });
+        await CompleteAsync(han, retried, "notify", new { toBureau = "BZ-ZRZY", reasons = "应由自然资源和规划局办理", legalBasis = "《不动产登记暂行条例》第六条" });
         var xu = await host.LoginAsync("xu.lei");
         await CompleteAsync(xu, retried, "receive", new { decision = "accept" });
         var moved = await CaseAsync(han, retried);
         Status(moved).ShouldBe("transferred");
         moved["transfers"]!.AsArray().Select(t => (string)t!["status"]!).ShouldBe(["refused", "accepted"]);
-        (await NoticesAsync(han, retried)).ShouldBe(["transfer-notice", "transfer-notice"]);
+        // sent, refused (the applicant is told), sent again.
+        (await NoticesAsync(han, retried)).ShouldBe(["transfer-notice", "transfer-notice", "transfer-notice"]);
 
         await CompleteAsync(han, closed, "refused", new { next = "close" });
         var notReceived = await CaseAsync(han, closed);

@@ -277,7 +277,7 @@ public class NoticeRenderingTests : IAsyncLifetime
     {
         var (notice, deliveries) = await IssueAsync("receipt", c => { c.ConsentEmail = false; c.Phone = null; }, channels: "sms,email,print");
 
-        notice.Status.ShouldBe(NoticeStatus.Sent); // the print form is ready
+        notice.Status.ShouldBe(NoticeStatus.NotSent); // only the print form is ready: nothing has reached the applicant
         deliveries.Single(d => d.Channel == "sms").Status.ShouldBe(DeliveryStatus.Skipped);
         deliveries.Single(d => d.Channel == "email").Note.ShouldBe("申请人未同意电子邮件告知");
         deliveries.Single(d => d.Channel == "print").Status.ShouldBe(DeliveryStatus.Ready);

@@ -10,11 +10,12 @@ namespace CoBan.Workflow.Tests.Notices;
 /// <summary>A gateway that is down is retried with exponential backoff until it is back, and the citizen gets the SMS once.</summary>
 public class NoticeRetryTests
 {
-    private static async Task<(TestHost Host, Notice Notice)> StartAsync(TestSmsGateway gateway, int maxAttempts = 6)
+    internal static async Task<(TestHost Host, Notice Notice)> StartAsync(TestSmsGateway gateway, int maxAttempts = 6, double horizonHours = 24)
     {
         var host = await TestHost.StartAsync(settings: NoticeDeliveryTests.SmsSettings(gateway, new()
         {
             ["CoBan:Notices:Dispatcher:MaxAttempts"] = maxAttempts.ToString(),
+            ["CoBan:Notices:Dispatcher:RetryHorizonHours"] = horizonHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CoBan:Notices:Dispatcher:FirstRetrySeconds"] = "10",
         }));
         var theCase = await host.WithDbAsync(db => NoticeData.CaseAsync(db));
@@ -22,9 +23,9 @@ public class NoticeRetryTests
         return (host, notice);
     }
 
-    private static Task RunAsync(TestHost host) => host.Services.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None);
+    internal static Task RunAsync(TestHost host) => host.Services.GetRequiredService<NoticeDispatcher>().RunOnceAsync(CancellationToken.None);
 
-    private static async Task<NoticeDelivery> DeliveryAsync(TestHost host, Notice notice) => (await host.WithDbAsync(db => NoticeData.DeliveriesAsync(db, notice.Id))).Single();
+    internal static async Task<NoticeDelivery> DeliveryAsync(TestHost host, Notice notice) => (await host.WithDbAsync(db => NoticeData.DeliveriesAsync(db, notice.Id))).Single();
 
     [Fact]
     public async Task A_gateway_answering_503_is_retried_with_backoff_and_the_notice_is_delivered_once_when_it_is_back()
@@ -91,7 +92,7 @@ public class NoticeRetryTests
     {
         await using var gateway = await TestSmsGateway.StartAsync();
         gateway.Unavailable = true;
-        var (host, notice) = await StartAsync(gateway, maxAttempts: 3);
+        var (host, notice) = await StartAsync(gateway, maxAttempts: 3, horizonHours: 0);
         await using var _ = host;
 
         for (var i = 0; i < 3; i++)

@@ -52,7 +52,7 @@ public class TemplateOverrideApiTests : IAsyncLifetime
     public async Task An_override_is_previewed_saved_as_a_version_used_for_that_bureau_only_reverted_and_deleted()
     {
         var list = await _admin.GetJsonAsync("/api/v1/notice-templates?bureau=BZ-SCJG");
-        list.AsArray().Count.ShouldBe(17); // 11 notices and 6 supervision reports
+        list.AsArray().Count.ShouldBe(18); // 12 notices and 6 supervision reports
         var receipt = list.AsArray().Single(t => (string?)t!["name"] == "receipt")!;
         receipt["parts"]!.AsArray().ShouldAllBe(p => (string?)p!["source"] == "shipped");
         ((string?)receipt["smsTemplateCode"]).ShouldBe("SMS_COBAN_RECEIPT");
@@ -107,7 +107,7 @@ public class TemplateOverrideApiTests : IAsyncLifetime
     public async Task Only_administrators_change_templates()
     {
         var coordinator = await _host.LoginAsync("zhang.wei");
-        (await coordinator.GetJsonAsync("/api/v1/notice-templates")).AsArray().Count.ShouldBe(17);
+        (await coordinator.GetJsonAsync("/api/v1/notice-templates")).AsArray().Count.ShouldBe(18);
         var response = await coordinator.PutAsJsonAsync("/api/v1/notice-templates/receipt/print", new { content = Override });
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }

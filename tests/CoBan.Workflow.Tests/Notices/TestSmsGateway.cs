@@ -37,8 +37,25 @@ public sealed class TestSmsGateway : IAsyncDisposable
     public string? Secret { get; init; }
     /// <summary>Refuse every message with 400 (a permanent refusal: bad number, unknown template).</summary>
     public volatile bool Refuse;
-    /// <summary>Wait this long before answering (to let a test kill the sender mid-request).</summary>
+    /// <summary>Wait this long before answering.</summary>
     public TimeSpan Delay = TimeSpan.Zero;
+    /// <summary>
+    /// Answer this many requests, then hold every later one unanswered (its message neither sent nor refused) until
+    /// <see cref="ReleaseHeld"/>: a kill point a test controls, the sender waiting inside its send window.
+    /// </summary>
+    public int? HoldAfter;
+    private int _received;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _held;
+    /// <summary>Requests being held now (see <see cref="HoldAfter"/>).</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Lets held requests (and later ones) be answered.</summary>
+    public void ReleaseHeld()
+    {
+        HoldAfter = null;
+        _release.TrySetResult();
+    }
 
     public static async Task<TestSmsGateway> StartAsync(int port = 0, string? secret = null)
     {
@@ -88,6 +105,23 @@ public sealed class TestSmsGateway : IAsyncDisposable
         var signatureValid = Secret is not null && CoBan.Workflow.Notices.WebhookSmsGateway.Verify(Secret, raw, request.Headers["X-CoBan-Signature"]);
         Requests.Enqueue(body);
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        if (Interlocked.Increment(ref _received) > HoldAfter)
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                // The connection stays open, unanswered; a sender killed now never learns what became of it.
+                await _release.Task.WaitAsync(request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.StatusCode(499); // the sender went away: nothing sent
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
         if (Unavailable) return Results.StatusCode((int)HttpStatusCode.ServiceUnavailable);
         if (Refuse) return Results.BadRequest(new { error = "invalid phone number" });
         var key = request.Headers["Idempotency-Key"].ToString();

@@ -35,21 +35,25 @@ public sealed class DeadlineServiceTests
     }
 
     [Fact]
-    public async Task Counting_into_a_year_without_calendar_data_is_refused_with_a_clear_422()
+    public async Task Counting_into_a_year_without_its_notice_is_provisional_and_beyond_the_lunar_calendar_is_a_clear_422()
     {
         await using var host = await TimerHosts.ManualAsync();
         var bureau = await Deadlines.BureauAsync(host, "BZ-SCJG");
         var ok = await Deadlines.WithServiceAsync(host, (s, db) => s.CommittedDeadlineAsync(db, bureau, TimerHosts.Local(2026, 12, 28, 10), 3, default));
         ok.ShouldBe(TimerHosts.Local(2026, 12, 31, 10));
+        var provisional = await Deadlines.WithServiceAsync(host, (s, db) => s.CommittedDeadlineAsync(db, bureau, TimerHosts.Local(2026, 12, 28, 10), 5, default));
+        provisional.ShouldBe(TimerHosts.Local(2027, 1, 5, 10), "元旦 2027 (a Friday) is a statutory holiday");
         var refused = await Should.ThrowAsync<CoBanException>(() =>
-            Deadlines.WithServiceAsync(host, (s, db) => s.CommittedDeadlineAsync(db, bureau, TimerHosts.Local(2026, 12, 28, 10), 5, default)));
+            Deadlines.WithServiceAsync(host, (s, db) => s.CommittedDeadlineAsync(db, bureau, TimerHosts.Local(2100, 12, 28, 10), 5, default)));
         (refused.Status, refused.Code).ShouldBe((422, "calendar-year-unknown"));
-        refused.MessageZh.ShouldContain("2027 年");
+        refused.MessageZh.ShouldContain("2101 年");
 
         var coordinator = await host.LoginAsync("zhang.wei");
-        var response = await coordinator.PostAsync("/api/v1/calendars/deadline", Http.Json(new { from = TimerHosts.Local(2026, 12, 28, 10), workingDays = 5 }));
+        var response = await coordinator.PostAsync("/api/v1/calendars/deadline", Http.Json(new { from = TimerHosts.Local(2100, 12, 28, 10), workingDays = 5 }));
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "calendar-year-unknown");
-        ((string?)problem["detail"] ?? "").ShouldContain("no holiday calendar is loaded for 2027");
+        ((string?)problem["detail"] ?? "").ShouldContain("no holiday calendar is loaded for 2101");
+        var counted = await coordinator.PostJsonAsync("/api/v1/calendars/deadline", new { from = TimerHosts.Local(2026, 12, 28, 10), workingDays = 5 });
+        ((bool)counted["provisional"]!).ShouldBeTrue();
         var computed = await coordinator.PostJsonAsync("/api/v1/calendars/deadline", new { from = TimerHosts.Local(2026, 9, 30, 10, 15), workingDays = 5 });
         ((DateTimeOffset)computed["dueLocal"]!).ShouldBe(TimerHosts.Local(2026, 10, 13, 10, 15));
         ((string?)computed["bureauCode"]).ShouldBe("BZ-SCJG");

@@ -48,7 +48,7 @@ public sealed class LogAction : CaseAction
         return Task.FromResult<Vars?>(Out(("replyMethod", method), ("replyAt", replyAt)));
     }
 
-    private static bool IsPng(string dataUrl)
+    internal static bool IsPng(string dataUrl)
     {
         const string prefix = "data:image/png;base64,";
         if (!dataUrl.StartsWith(prefix, StringComparison.Ordinal) || dataUrl.Length > prefix.Length + MaxSignatureBytes * 4 / 3 + 4) return false;

@@ -57,17 +57,27 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlin
         await step.MoveAsync(lifecycle, CaseStatus.Accepted, $"{c.Kind.Value.Zh()}" + (days > 0 ? $"，承诺 {days} 个工作日" : "，当日办结"), ct);
         c.Deadline = days > 0
             ? (await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, days, ct)).ToUniversalTime()
-            : SameDay(step.Now);
+            : await SameDayAsync(step, deadlines, ct);
         step.Journal("case.deadline", $"承诺办结期限：{CaseCodes.ZhDateTime(c.Deadline.Value)}", null, CaseCodes.Json(new { deadline = c.Deadline }));
         return Out(("caseDeadline", c.Deadline.Value.ToOffset(CaseCodes.China)), ("kind", c.Kind.Value.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(CaseCodes.China)));
     }
 
-    /// <summary>即办件: answered the same day (seed 000: 当天或当场), i.e. by closing time, or now when later.</summary>
-    private static DateTimeOffset SameDay(DateTimeOffset now)
+    /// <summary>The hall's closing time for an immediate case (seed 000: 当天或当场办结).</summary>
+    internal static readonly TimeOnly Closing = new(17, 30);
+
+    /// <summary>
+    /// 即办件: answered the same day (seed 000: 当天或当场), i.e. by closing time. One registered after closing, or on a day
+    /// the hall does not work, is due at the close of the next working day: it is not overdue the moment it is accepted.
+    /// </summary>
+    private static async Task<DateTimeOffset> SameDayAsync(CaseStep step, ICaseDeadlines deadlines, CancellationToken ct)
     {
-        var local = now.ToOffset(CaseCodes.China);
-        var closing = new DateTimeOffset(local.Date.AddHours(17.5), CaseCodes.China);
-        return (closing > now ? closing : now).ToUniversalTime();
+        var local = step.Now.ToOffset(CaseCodes.China);
+        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(Closing), CaseCodes.China);
+        var yesterday = local.AddDays(-1);
+        var workingToday = await deadlines.WorkingDaysLeftAsync(step.Db, step.Case.BureauId, yesterday, local, ct) == 1;
+        if (workingToday && step.Now < closing) return closing.ToUniversalTime();
+        var next = (await deadlines.AddWorkingDaysAsync(step.Db, step.Case.BureauId, local, 1, ct)).ToOffset(CaseCodes.China);
+        return new DateTimeOffset(DateOnly.FromDateTime(next.DateTime).ToDateTime(Closing), CaseCodes.China).ToUniversalTime();
     }
 }
 
@@ -97,7 +107,7 @@ public sealed class CloseAction(CaseLifecycle lifecycle) : CaseAction
 
 /// <summary>
 /// case.complete — 办结: approved (办结（通过）, or 办结（容缺通过） for a 容缺受理 case) or rejected
-/// (办结（不通过）). Parameters: outcome (approved|rejected), result.
+/// (办结（不通过）). Parameters: outcome (approved|rejected), result, legalBasis (of a rejection).
 /// </summary>
 public sealed class CompleteAction(CaseLifecycle lifecycle) : CaseAction
 {
@@ -114,6 +124,8 @@ public sealed class CompleteAction(CaseLifecycle lifecycle) : CaseAction
             _ => throw Invalid("outcome", $"办结结果 '{outcome}' 无效：应为 approved 或 rejected", $"invalid outcome '{outcome}': use approved or rejected"),
         };
         if (step.Text("result") is { } result) c.Result = result;
+        // 办结（不通过） is a refusal: its basis goes on the reply with the right to appeal (行政许可法 Art. 38).
+        if (status == CaseStatus.CompletedRejected && step.Text("legalBasis") is { } basis) c.RejectionLegalBasis = basis;
         c.Result ??= status.Zh();
         await step.MoveAsync(lifecycle, status, c.Result, ct);
         return Out(("caseStatus", status.Code()), ("outcome", outcome));

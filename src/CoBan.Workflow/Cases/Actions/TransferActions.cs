@@ -11,7 +11,7 @@ using Vars = IReadOnlyDictionary<string, object?>;
 /// case.transfer — 移办告知 (seed 000 移办件): the reasons this bureau does not accept the matter, the
 /// legal basis, and the competent bureau. Across levels it is a 转办 (seed 003), tracked and pushed by
 /// the sender. Form: toBureau (code; default the competent bureau found at classification), reasons,
-/// legalBasis, crossLevel.
+/// legalBasis (required), crossLevel.
 /// </summary>
 public sealed class TransferAction : CaseAction
 {
@@ -28,13 +28,15 @@ public sealed class TransferAction : CaseAction
         if (to.Id == c.BureauId)
             throw Invalid("toBureau", "不能移办给本单位：移办件是本单位无权办理的事项", "a case cannot be transferred to its own bureau");
         var reasons = step.Text("reasons") ?? throw Invalid("reasons", "请写明本单位不予受理的原因", "state why this bureau does not accept it");
+        // The transfer notice tells the applicant the basis of the refusal (seed 000: 原因、依据和有权单位).
+        var basis = step.Text("legalBasis") ?? throw Invalid("legalBasis", "请写明本单位不予受理的依据", "state the legal basis for not accepting it");
         var from = await step.Db.Set<Bureau>().AsNoTracking().FirstAsync(b => b.Id == c.BureauId, ct);
         var crossLevel = step.Bool("crossLevel") || to.Level != from.Level || c.ServiceMode == ServiceMode.Transfer;
         if (await step.Db.Set<Transfer>().AnyAsync(t => t.FromCaseId == c.Id && t.Status == TransferStatus.Sent, ct))
             throw CoBanException.Conflict("transfer-pending", "已有一个待接收的移办", "a transfer of this case is already waiting for an answer");
         var transfer = new Transfer
         {
-            FromCaseId = c.Id, FromBureauId = c.BureauId, ToBureauId = to.Id, Reasons = reasons, LegalBasis = step.Text("legalBasis"),
+            FromCaseId = c.Id, FromBureauId = c.BureauId, ToBureauId = to.Id, Reasons = reasons, LegalBasis = basis,
             CrossLevel = crossLevel, Status = TransferStatus.Sent, SentAt = step.Now, SentBy = step.Actor.UserId,
         };
         step.Db.Add(transfer);

@@ -38,7 +38,7 @@ public static class NoticeEndpoints
         return app;
     }
 
-    private static async Task<List<NoticeView>> List(long? caseId, long? instanceId, string? status, int? limit, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)
+    private static async Task<IReadOnlyList<NoticeView>> List(long? caseId, long? instanceId, string? status, int? page, int? pageSize, int? limit, HttpContext http, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)
     {
         if (caseId is null && instanceId is null)
             throw CoBanException.BadRequest("filter-needed", "请指定 caseId 或 instanceId", "give caseId or instanceId");
@@ -47,10 +47,11 @@ public static class NoticeEndpoints
         if (caseId is { } c) query = query.Where(n => n.CaseId == c);
         if (instanceId is { } i) query = query.Where(n => n.InstanceId == i);
         if (status is { Length: > 0 } && Enum.TryParse<NoticeStatus>(status, true, out var s)) query = query.Where(n => n.Status == s);
-        var notices = await query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(Math.Clamp(limit ?? 200, 1, 1000)).ToListAsync(ct);
-        var ids = notices.Select(n => n.Id).ToList();
+        // limit: the older name of pageSize.
+        var notices = await query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToPagedAsync(PageRequest.From(page, pageSize ?? limit), ct);
+        var ids = notices.Items.Select(n => n.Id).ToList();
         var deliveries = (await db.Set<NoticeDelivery>().AsNoTracking().Where(d => ids.Contains(d.NoticeId)).ToListAsync(ct)).ToLookup(d => d.NoticeId);
-        return notices.Select(n => View(n, deliveries[n.Id], catalog, withHtml: false)).ToList();
+        return notices.Select(n => View(n, deliveries[n.Id], catalog, withHtml: false)).Answer(http);
     }
 
     private static async Task<NoticeView> Get(long id, CoBanDbContext db, BureauScope scope, NoticeCatalog catalog, CancellationToken ct)
@@ -73,21 +74,22 @@ public static class NoticeEndpoints
 
     /// <summary>The print form as it was issued (stored at dispatch); first opening is recorded as printed.</summary>
     private static async Task<IResult> Print(long id, CoBanDbContext db, BureauScope scope, NoticeActions actions, CurrentUser user,
-        NoticePrinter printer, CancellationToken ct)
+        NoticePrinter printer, HttpResponse response, CancellationToken ct)
     {
         var notice = await DemandVisibleAsync(db, id, scope, ct);
         var delivery = await db.Set<NoticeDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.NoticeId == id && d.Channel == NoticeParts.Print && d.Html != null, ct);
         if (delivery is not null)
         {
             await actions.MarkPrintedAsync(notice, delivery, user.Actor, ct);
-            return Results.Content(delivery.Html, "text/html; charset=utf-8");
+            return PrintPage(response, delivery.Html!);
         }
         // No print delivery (the notice went by SMS or e-mail only): print is always available, rendered now.
-        return Results.Content(await printer.RenderAsync(db, notice, ct), "text/html; charset=utf-8");
+        return PrintPage(response, await printer.RenderAsync(db, notice, ct));
     }
 
     /// <summary>A print form for a case outside any notice (e.g. the coordination log to be signed), rendered from the current data.</summary>
-    private static async Task<IResult> PrintForCase(long caseId, string template, CoBanDbContext db, BureauScope scope, NoticePrinter printer, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PrintForCase(long caseId, string template, CoBanDbContext db, BureauScope scope, NoticePrinter printer, TimeProvider clock,
+        HttpResponse response, CancellationToken ct)
     {
         var theCase = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw CoBanException.NotFound("案件", "case");
         await scope.DemandAsync(theCase.BureauId, ct);
@@ -96,7 +98,15 @@ public static class NoticeEndpoints
             IdempotencyKey = $"print:{caseId}:{template}", CaseId = caseId, BureauId = theCase.BureauId, InstanceId = theCase.InstanceId,
             Template = template, Recipient = "applicant", CreatedAt = clock.GetUtcNow(), Channels = NoticeParts.Print,
         };
-        return Results.Content(await printer.RenderAsync(db, notice, ct), "text/html; charset=utf-8");
+        return PrintPage(response, await printer.RenderAsync(db, notice, ct));
+    }
+
+    /// <summary>A print page runs nothing, whatever it holds (forms stored before sanitising included): scripts are forbidden by CSP.</summary>
+    private static IResult PrintPage(HttpResponse response, string html)
+    {
+        response.Headers.ContentSecurityPolicy = PrintSafety.ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Content(html, "text/html; charset=utf-8");
     }
 
     private static async Task<Notice> DemandVisibleAsync(CoBanDbContext db, long id, BureauScope scope, CancellationToken ct)

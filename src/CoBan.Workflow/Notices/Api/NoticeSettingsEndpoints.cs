@@ -24,6 +24,9 @@ public static class NoticeSettingsEndpoints
         api.MapPut("/", async (SaveSettingsRequest body, NoticeSettingsStore store, CoBanDbContext db, BureauScope scope, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
         {
             await DemandAsync(db, scope, user, ct);
+            if (body.Values is null)
+                throw CoBanException.Invalid("values-required", "请提供要保存的设置（values）", "the settings to save (values) are required",
+                    new Dictionary<string, string[]> { ["values"] = ["必填 / required"] });
             await store.SaveAsync(db, body.Values, user.DisplayName, ct);
             db.Add(new Journal.JournalEntry
             {

@@ -26,7 +26,7 @@ public sealed class CoreNoticeModelContributor(IDutyDirectory duty, ICalendarSou
 
         if (notice.BureauId is { } bureauId && await db.Set<Bureau>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bureauId, ct) is { } bureau)
             model.SetAll("bureau", ("name", bureau.Name), ("code", bureau.Code), ("address", bureau.Address), ("windows", bureau.Windows),
-                ("phone", bureau.Phone), ("supervisionHotline", bureau.SupervisionHotline));
+                ("location", Places.Join(bureau.Address, bureau.Windows)), ("phone", bureau.Phone), ("supervisionHotline", bureau.SupervisionHotline));
 
         var task = notice.WorkTaskId is { } taskId ? await db.Set<WorkTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct) : null;
         var ownerId = await CaseOwnerIdAsync(context, task, ct);

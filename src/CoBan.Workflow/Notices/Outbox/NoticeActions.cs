@@ -154,6 +154,7 @@ public sealed class NoticeActions(CoBanDbContext db, NoticeWorker worker, Notice
         NoticeStatus.Sent => "已发出",
         NoticeStatus.Dead => "失败",
         NoticeStatus.Attention => "待核实",
+        NoticeStatus.NotSent => "未发出（待打印交付）",
         _ => "已取消",
     };
 }

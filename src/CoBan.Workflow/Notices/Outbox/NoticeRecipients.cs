@@ -67,5 +67,6 @@ public sealed partial class NoticeRecipients(IDutyDirectory duty)
         return Mobile().IsMatch(digits) ? digits : null;
     }
 
-    public static bool IsEmail(string? email) => email is { Length: > 3 } e && e.IndexOf('@') is > 0 and var at && at < e.Length - 1;
+    /// <summary>Exactly one bare address (MimeKit): a list stored before registration checked it is not sent to.</summary>
+    public static bool IsEmail(string? email) => EmailAddresses.IsSingle(email);
 }

@@ -124,6 +124,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 result = new SendResult(SendOutcome.Ambiguous, delivery.Channel, null, Failures.Describe(e));
             }
         }
+        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.ToString().ToLowerInvariant()));
         // The window closes when this commits.
         await RecordAsync(deliveryId, node, channel, result, options, ct);
         return true;
@@ -156,8 +157,8 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 delivery.LastError = null;
                 NoticeJournal.Add(db, notice, "notice.sent", $"通知“{notice.Template}”已通过{label}发出（第 {delivery.Attempts} 次尝试，{result.Provider} {result.MessageId}）", now);
                 break;
-            case SendOutcome.NotSent when delivery.Attempts < delivery.MaxAttempts:
-            case SendOutcome.Ambiguous when deduplicates && delivery.Attempts < delivery.MaxAttempts:
+            case SendOutcome.NotSent when Retries(delivery, now, options.Dispatcher):
+            case SendOutcome.Ambiguous when deduplicates && Retries(delivery, now, options.Dispatcher):
                 delivery.Status = DeliveryStatus.Pending;
                 delivery.LastError = result.Error;
                 var delay = Backoff(delivery.Attempts, options.Dispatcher);
@@ -187,6 +188,10 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
             log.LogWarning("Delivery {Delivery} changed while its result ({Outcome}) was being recorded; the other change stands", deliveryId, result.Outcome);
         }
     }
+
+    /// <summary>Whether a failed attempt is followed by another: until both the attempts and the retry horizon are spent.</summary>
+    public static bool Retries(NoticeDelivery delivery, DateTimeOffset now, DispatcherOptions options) =>
+        delivery.Attempts < delivery.MaxAttempts || now - delivery.CreatedAt < TimeSpan.FromHours(Math.Max(0, options.RetryHorizonHours));
 
     public static TimeSpan Backoff(int attempts, DispatcherOptions options) =>
         TimeSpan.FromSeconds(Math.Min(options.MaxRetrySeconds, options.FirstRetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
@@ -261,14 +266,20 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
 
     // ---------------------------------------------------------------------------------------- status
 
-    /// <summary>A notice's status from its deliveries' (skipped ones do not count).</summary>
+    /// <summary>
+    /// A notice's status from its deliveries'. Skipped ones do not count, except that a notice whose SMS and
+    /// e-mail were all skipped and of which only the print form is left has reached nobody yet: it is
+    /// <see cref="NoticeStatus.NotSent"/> (to be handed over on paper), never "sent".
+    /// </summary>
     public static NoticeStatus Rollup(IEnumerable<DeliveryStatus> deliveries)
     {
-        var counted = deliveries.Where(s => s is not (DeliveryStatus.Skipped or DeliveryStatus.Cancelled)).ToList();
+        var all = deliveries.ToList();
+        var counted = all.Where(s => s is not (DeliveryStatus.Skipped or DeliveryStatus.Cancelled)).ToList();
         if (counted.Count == 0) return NoticeStatus.Dead;
         if (counted.Contains(DeliveryStatus.Uncertain)) return NoticeStatus.Attention;
         if (counted.Any(s => s is DeliveryStatus.Dead or DeliveryStatus.Undelivered)) return NoticeStatus.Dead;
         if (counted.Any(s => s is DeliveryStatus.Pending or DeliveryStatus.Sending)) return NoticeStatus.Dispatching;
+        if (counted.All(s => s == DeliveryStatus.Ready) && all.Contains(DeliveryStatus.Skipped)) return NoticeStatus.NotSent;
         return NoticeStatus.Sent;
     }
 
@@ -286,7 +297,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
     {
         var stale = await db.Set<Notice>().Where(n => n.Status == NoticeStatus.Dispatching
                 && !db.Set<NoticeDelivery>().Any(d => d.NoticeId == n.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending)))
-            .Take(50).ToListAsync(ct);
+            .OrderBy(n => n.Id).Take(50).ToListAsync(ct);
         foreach (var notice in stale)
             notice.Status = Rollup(await db.Set<NoticeDelivery>().Where(d => d.NoticeId == notice.Id).Select(d => d.Status).ToListAsync(ct));
         if (stale.Count > 0) await db.SaveChangesAsync(ct);

@@ -10,6 +10,20 @@ public sealed class NoticeOptions
     public DispatcherOptions Dispatcher { get; set; } = new();
     /// <summary>Public address of the service, for case.progressUrl (e.g. https://zwfw.example.gov.cn).</summary>
     public string? PublicBaseUrl { get; set; }
+    /// <summary>
+    /// Where a refused applicant may appeal (行政许可法 Art. 38), by bureau code, the nearest bureau above it,
+    /// then "Default". Which body reviews depends on the bureau (a county department: the county government,
+    /// 行政复议法 Art. 24; a vertically managed one such as tax: the authority above it, Art. 27), so it is
+    /// configured per deployment, never guessed.
+    /// </summary>
+    public Dictionary<string, AppealBodies> Appeal { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>The administrative review body (行政复议机关) and the court (人民法院) named on a refusal.</summary>
+public sealed class AppealBodies
+{
+    public string? ReviewBody { get; set; }
+    public string? Court { get; set; }
 }
 
 public sealed class EmailOptions
@@ -17,8 +31,13 @@ public sealed class EmailOptions
     /// <summary>SMTP server; empty: messages are written as .eml files to <see cref="PickupFolder"/> (a fresh install's default).</summary>
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
-    /// <summary>STARTTLS on the plain port (System.Net.Mail has no implicit TLS on 465).</summary>
+    /// <summary>none, starttls, tls (implicit, e.g. port 465) or auto (STARTTLS when the server offers it). Empty: starttls when
+    /// <see cref="StartTls"/>, tls on port 465, else auto.</summary>
+    public string? Security { get; set; }
+    /// <summary>Older setting: STARTTLS on the plain port (same as Security = starttls).</summary>
     public bool StartTls { get; set; }
+    /// <summary>Also trust a server certificate with this SHA-256 (or SHA-1) thumbprint: a self-signed internal relay, or a test server.</summary>
+    public string? TrustedCertificateThumbprint { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "noreply@coban.local";
@@ -62,8 +81,14 @@ public sealed class AliyunOptions
 public sealed class DispatcherOptions
 {
     public bool Enabled { get; set; } = true;
-    /// <summary>Attempts per delivery before it is dead.</summary>
+    /// <summary>Attempts a failing delivery gets at least before it is dead (see <see cref="RetryHorizonHours"/>).</summary>
     public int MaxAttempts { get; set; } = 6;
+    /// <summary>
+    /// How long a delivery that keeps failing for a reason that may pass (gateway or SMTP server down) is retried,
+    /// counted from when it was planned: an outage of hours is ridden out. It is dead only when both this has passed and
+    /// <see cref="MaxAttempts"/> attempts were made. 0: the attempts alone count.
+    /// </summary>
+    public double RetryHorizonHours { get; set; } = 24;
     /// <summary>Backoff: first retry after this, doubling each time, at most <see cref="MaxRetrySeconds"/>.</summary>
     public double FirstRetrySeconds { get; set; } = 10;
     public double MaxRetrySeconds { get; set; } = 3600;

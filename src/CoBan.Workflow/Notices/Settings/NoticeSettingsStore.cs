@@ -16,7 +16,8 @@ public sealed class NoticeSettingsStore(IConfiguration configuration, IDataProte
     /// <summary>The keys an administrator may set, and whether each is a secret.</summary>
     public static readonly IReadOnlyDictionary<string, bool> Editable = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Email:Host"] = false, ["Email:Port"] = false, ["Email:StartTls"] = false, ["Email:UserName"] = false, ["Email:Password"] = true,
+        ["Email:Host"] = false, ["Email:Port"] = false, ["Email:Security"] = false, ["Email:StartTls"] = false, ["Email:TrustedCertificateThumbprint"] = false,
+        ["Email:TimeoutSeconds"] = false, ["Email:UserName"] = false, ["Email:Password"] = true,
         ["Email:From"] = false, ["Email:FromName"] = false, ["Email:PickupFolder"] = false,
         ["Sms:Provider"] = false, ["Sms:SignName"] = false,
         ["Sms:Webhook:Url"] = false, ["Sms:Webhook:Secret"] = true,
@@ -99,7 +100,9 @@ public sealed class NoticeSettingsStore(IConfiguration configuration, IDataProte
         var d = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Email:Host"] = o.Email.Host, ["Email:Port"] = o.Email.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:StartTls"] = o.Email.StartTls ? "true" : "false", ["Email:UserName"] = o.Email.UserName, ["Email:Password"] = o.Email.Password,
+            ["Email:Security"] = o.Email.Security, ["Email:StartTls"] = o.Email.StartTls ? "true" : "false",
+            ["Email:TrustedCertificateThumbprint"] = o.Email.TrustedCertificateThumbprint,
+            ["Email:TimeoutSeconds"] = o.Email.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Email:UserName"] = o.Email.UserName, ["Email:Password"] = o.Email.Password,
             ["Email:From"] = o.Email.From, ["Email:FromName"] = o.Email.FromName, ["Email:PickupFolder"] = o.Email.PickupFolder,
             ["Sms:Provider"] = o.Sms.Provider, ["Sms:SignName"] = o.Sms.SignName,
             ["Sms:Webhook:Url"] = o.Sms.Webhook.Url, ["Sms:Webhook:Secret"] = o.Sms.Webhook.Secret,

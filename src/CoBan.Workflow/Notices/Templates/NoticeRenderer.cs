@@ -40,8 +40,10 @@ public sealed class NoticeRenderer(NoticeCatalog catalog)
         return new RenderedChannel(NoticeParts.Sms, null, sms.Fill(values), null, codeOverride ?? sms.TemplateCode, values);
     }
 
-    /// <summary>A print form as a whole A4 page: the shared print style sheet around the rendered form.</summary>
-    public string PrintPage(string title, string body) =>
+    /// <summary>A print form as a whole A4 page: the shared print style sheet around the rendered form, sanitised (PrintSafety).</summary>
+    public string PrintPage(string title, string body) => Page(title, PrintSafety.Sanitize(body));
+
+    private string Page(string title, string body) =>
         $"""
         <!DOCTYPE html>
         <html lang="zh-CN">

@@ -10,6 +10,8 @@ public static class NoticeTemplates
         var problems = part == NoticeParts.Sms
             ? SmsTemplate.Validate(content)
             : TemplateValidator.Validate(content, part, NoticeParts.IsHtml(part));
+        // Print and e-mail HTML open in browsers: nothing in them may run (PrintSafety).
+        if (NoticeParts.IsHtml(part)) problems.AddRange(PrintSafety.Check(part, content));
         if (problems.Count == 0 && part != NoticeParts.Sms)
         {
             // The scanner is a subset of Handlebars' grammar: let the real compiler have the last word.

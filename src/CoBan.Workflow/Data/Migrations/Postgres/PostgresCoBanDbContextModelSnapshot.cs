@@ -55,6 +55,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("Phone")
                         .HasColumnType("text");
 
+                    b.Property<bool>("PublishDutyMobiles")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RectificationWorkingDays")
                         .HasColumnType("integer");
 

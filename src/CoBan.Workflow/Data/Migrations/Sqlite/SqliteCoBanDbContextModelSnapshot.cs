@@ -48,6 +48,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishDutyMobiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RectificationWorkingDays")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,83 @@
+using CoBan.Workflow.Engine.Model;
+
+namespace CoBan.Workflow.Engine.Execution;
+
+/// <summary>
+/// Compensation (BPMN 2.0 §10.7), as Camunda 7 runs it: an activity with a compensation boundary
+/// event, once completed, leaves a listening execution in its scope; a compensation throw (an
+/// intermediate throw or end event) runs the handlers of the completed activities of its scope (the
+/// one named by activityRef, or all of them, the most recently completed first) and waits until they
+/// have finished. A scope that ends withdraws its listeners: what it did can no longer be compensated.
+/// </summary>
+internal sealed partial class Run
+{
+    private void RecordCompensable(Execution exec, FlowNode boundary)
+    {
+        var listener = NewExecution(exec.Parent, boundary.Id);
+        listener.State = ExecutionState.Listening;
+    }
+
+    /// <summary>True when there is nothing to compensate (the thrower goes on); false while the handlers run.</summary>
+    private bool Compensate(Execution thrower, FlowNode node)
+    {
+        List<Execution>? compensable = null;
+        foreach (var e in _s.Executions)
+        {
+            if (e.Parent != thrower.Parent || e.State != ExecutionState.Listening) continue;
+            var boundary = _def.FindNode(e.ElementId);
+            if (boundary is not { Trigger: EventTrigger.Compensation, CompensationHandler: not null }) continue;
+            if (node.Event?.Name is { } activity && boundary.AttachedTo?.Id != activity) continue;
+            (compensable ??= []).Add(e);
+        }
+        if (compensable is null) return true;
+        thrower.State = ExecutionState.Waiting;
+        for (var i = compensable.Count - 1; i >= 0; i--)
+        {
+            var listener = compensable[i];
+            var handler = _def.Node(listener.ElementId).CompensationHandler!;
+            _s.Executions.Remove(listener);
+            var token = NewExecution(thrower.Parent, handler.Id);
+            token.Thrower = thrower.Id;
+            Enqueue(token, handler);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A cancel end event: every other token of the transaction is cancelled, the handlers of what it
+    /// completed run (most recent first), then the transaction is left by its cancel boundary event.
+    /// </summary>
+    private void CancelTransaction(Execution thrower, FlowNode node)
+    {
+        if (ChildrenOf(thrower.Parent) is { } children)
+            foreach (var child in children)
+                if (child != thrower && child.State != ExecutionState.Listening) CancelTree(child);
+        if (Compensate(thrower, node)) LeaveCancelledTransaction(thrower);
+    }
+
+    private void LeaveCancelledTransaction(Execution thrower)
+    {
+        Trace.Add(new(TraceKind.Left, thrower.ElementId));
+        var transaction = _s.FindExecution(thrower.Parent)!;
+        var boundary = _def.Node(transaction.ElementId).Boundaries.First(b => b.Trigger == EventTrigger.Cancel);
+        Interrupt(transaction, boundary);
+    }
+
+    /// <summary>A handler ended: when it was the thrower's last, the thrower goes on. True when that ended the scope's last token too.</summary>
+    private bool HandlersDone(int throwerId)
+    {
+        foreach (var e in _s.Executions)
+            if (e.Thrower == throwerId) return false;
+        if (_s.FindExecution(throwerId) is not { State: ExecutionState.Waiting } thrower) return false;
+        var node = _def.Node(thrower.ElementId);
+        thrower.State = ExecutionState.Active;
+        if (node.Trigger == EventTrigger.Cancel) LeaveCancelledTransaction(thrower);
+        else if (node.Kind == NodeKind.EndEvent)
+        {
+            Trace.Add(new(TraceKind.Left, node.Id));
+            End(thrower, node);
+        }
+        else Leave(thrower, node);
+        return true;
+    }
+}
