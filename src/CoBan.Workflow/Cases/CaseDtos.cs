@@ -44,7 +44,9 @@ public sealed record CaseDetail(
     PersonRef Owner, PersonRef FirstContact, DateTimeOffset? AcceptedAt, int? CommittedWorkingDays, int? MatterLimitWorkingDays, DateTimeOffset? PausedAt, DateTimeOffset? OverdueAt, DateTimeOffset? CompletedAt,
     string? Result, DateTimeOffset? HomeVisitAt, BureauRef? ForwardedTo, long? SourceCaseId, long? InstanceId, int RowVersion,
     IReadOnlyList<TransferInfo> Transfers, IReadOnlyList<SpecialProcedureInfo> SpecialProcedures, IReadOnlyList<LogEntryInfo> Log, EvaluationInfo? Evaluation,
-    IReadOnlyList<CaseTaskInfo> OpenTasks);
+    IReadOnlyList<CaseTaskInfo> OpenTasks,
+    // The bureau's own number when the centre numbers cases centre-wide (CaseNumberingOptions); null otherwise.
+    string? BureauNumber = null);
 
 public sealed record ChainLinkInfo(int Position, BureauRef Bureau, string Part, long? CaseId, string? CaseNumber, CodeLabel? Status, string? OwnerName, DateTimeOffset? Deadline);
 

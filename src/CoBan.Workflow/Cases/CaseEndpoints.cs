@@ -57,6 +57,7 @@ public static class CaseEndpoints
     private static async Task<CaseDetail> ByNumber(string number, CoBanDbContext db, CaseQueries q, CancellationToken ct)
     {
         var id = await db.Set<Case>().Where(c => c.Number == number).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct)
+            ?? await CaseNumbers.FindByBureauNumberAsync(db, number, ct)
             ?? throw CoBanException.NotFound($"案件 {number}", $"case {number}");
         return await q.DetailAsync(id, ct);
     }

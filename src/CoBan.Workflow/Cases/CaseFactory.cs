@@ -27,7 +27,7 @@ public static class CaseFactory
     {
         var db = unit.Db;
         var version = await PublishedAsync(db, bureau, procedureKey, ct);
-        var (number, year, sequence) = await CaseNumbers.NextAsync(db, bureau, unit.Now, ct);
+        var (number, year, sequence) = await CaseNumbers.NextAsync(db, bureau, unit.CaseNumbering, unit.Now, ct);
         c.Number = number;
         c.Year = year;
         c.Sequence = sequence;

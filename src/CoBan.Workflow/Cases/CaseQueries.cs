@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoBan.Workflow.Cases;
 
 /// <summary>Reading cases: lists for the desk, the full case, its timeline, notices, tasks and joint chain.</summary>
-public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, CaseAccess access, ICaseDeadlines deadlines, TimeProvider clock)
+public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, CaseAccess access, ICaseDeadlines deadlines, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<CaseNumberingOptions> numbering)
 {
     public async Task<CasePage> ListAsync(string? bureau, string? status, string? category, bool? mine, bool? open, bool? overdue, string? q, int? page, int? pageSize, CancellationToken ct)
     {
@@ -73,7 +74,8 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
             people[c.OwnerId], people[c.FirstContactId], c.AcceptedAt, c.CommittedWorkingDays, limit, c.PausedAt, c.OverdueAt, c.CompletedAt,
             c.Result, c.HomeVisitAt, forwarded, c.SourceCaseId, c.InstanceId, c.RowVersion,
             await TransfersAsync(c, ct), await SpecialAsync(id, ct), await LogAsync(id, ct), evaluation is null ? null : Evaluation(evaluation),
-            (await TasksAsync(id, openOnly: true, ct)));
+            (await TasksAsync(id, openOnly: true, ct)),
+            numbering.Value is { CentreWide: true, ShowBureauNumber: true } ? CaseNumbers.BureauNumber(summary.Bureau.Code, c.Year, c.Sequence) : null);
     }
 
     public async Task<List<JournalInfo>> JournalAsync(long id, CancellationToken ct)

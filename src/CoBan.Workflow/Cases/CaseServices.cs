@@ -29,6 +29,7 @@ public static class CaseServices
         services.AddScoped<CaseEvaluations>();
         services.AddScoped<ProgressLookup>();
         services.AddScoped<Matters.AgencyCatalogue>();
+        services.AddScoped<Notices.INoticeModelContributor, RatingNoticeModelContributor>();
         services.AddScoped<Procedures.IProcedureValidator, CaseActionValidator>();
         services.AddPublicRateLimit(configuration);
         foreach (var action in typeof(CaseAction).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(CaseAction))))

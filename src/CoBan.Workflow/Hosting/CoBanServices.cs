@@ -55,6 +55,8 @@ public static class CoBanServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        services.AddOptions<Cases.CaseNumberingOptions>().Bind(builder.Configuration.GetSection(Cases.CaseNumberingOptions.Section))
+            .Validate(o => o.Valid, Cases.CaseNumberingOptions.InvalidMessage).ValidateOnStart();
         services.Configure<SimulationLimits>(builder.Configuration.GetSection(SimulationLimits.Section));
         services.AddSingleton<SimulationGate>();
         services.AddSingleton<ProcedureCatalog>();

@@ -36,6 +36,9 @@ public static class PublicEndpoints
         api.MapGet("/matters", Catalogue);
         api.MapGet("/progress", (string? number, string? phone, ProgressLookup lookup, CancellationToken ct) => lookup.FindAsync(number, phone, ct)).RequireRateLimiting(RateLimit);
         api.MapPost("/evaluations", Evaluate).RequireRateLimiting(RateLimit);
+        // The short link of receipts, replies and SMS: no lookup here, so it tells nothing about whether a number exists.
+        app.MapGet(RatingLinks.Route, (string number) => number.Length > 40 ? Results.NotFound() : Results.Redirect(RatingLinks.Target(number)))
+            .AllowAnonymous().WithTags("Public").WithSummary("好差评短链接：转到该办件的查询评价页");
         return app;
     }
 

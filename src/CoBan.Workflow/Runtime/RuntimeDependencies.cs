@@ -12,4 +12,5 @@ public sealed record RuntimeDependencies(
     CallActivities Calls,
     MessageCorrelation Messages,
     INoticeOutbox Outbox,
-    IEnumerable<IStepObserver> Observers);
+    IEnumerable<IStepObserver> Observers,
+    Microsoft.Extensions.Options.IOptions<Cases.CaseNumberingOptions> CaseNumbering);

@@ -60,6 +60,7 @@ public static class SampleNoticeModel
             .SetAll("reply", ("method", "短信"), ("at", "2026年10月13日 16:40"), ("handling", "代为提交变更材料，审核通过后换发营业执照"), ("signature", SignaturePng), ("signedOnPaper", false))
             .SetAll("evaluation", ("level", "不满意"), ("comment", "等候时间较长"), ("at", "2026年10月14日 10:00"), ("realName", true), ("substantiated", true),
                 ("rectification", "窗口增设取号提醒，协办员已作检讨"), ("answer", "已致电说明整改情况并致歉"), ("rectifiedAt", "2026年10月16日 15:00"))
+            .SetAll("rating", ("url", "https://zwfw.example.gov.cn/r/BZ-SCJG-2026-00017"), ("qr", "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAsTj2FAAAAAV0RVh0YwB4eHiX+px8AAAAAElFTkSuQmCC"))
             .SetAll("task", ("name", "审核申请材料"), ("due", "2026年10月12日 17:30"))
             .Set("overdue.days", 2)
             .Set("form", new Dictionary<string, object?> { ["remarks"] = "请携带原件核验" })

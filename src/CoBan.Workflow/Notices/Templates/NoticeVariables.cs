@@ -55,6 +55,7 @@ public static class NoticeVariables
         ("reply", Obj(("method", Text), ("at", Text), ("handling", Text), ("signature", Text), ("signedOnPaper", Boolean))),
         ("evaluation", Obj(("level", Text), ("comment", Text), ("at", Text), ("realName", Boolean), ("substantiated", Boolean),
             ("rectification", Text), ("answer", Text), ("rectifiedAt", Text))),
+        ("rating", Texts("url", "qr")),
         ("task", Texts("name", "due")),
         ("overdue", Obj(("days", Number))),
         ("form", new MapNode()),
