@@ -2,6 +2,8 @@ using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Runtime;
+using CoBan.Workflow.Tasks;
+using CoBan.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Cases;
@@ -9,8 +11,9 @@ namespace CoBan.Workflow.Cases;
 /// <summary>
 /// The one place a case's status changes: checks the transition, stamps the times, writes the
 /// journal and tells whoever waits for the case to end (a 转办 sender tracking it; a joint chain).
+/// When the case ends, every task still open on it ends too (带班领导督办 included), with its deadline and alerts.
 /// </summary>
-public sealed class CaseLifecycle(MessageCorrelation messages)
+public sealed class CaseLifecycle(MessageCorrelation messages, DeadlineService deadlines)
 {
     /// <summary>Message delivered (key: the case id) to instances waiting for a case to end, e.g. the sender of a 转办.</summary>
     public const string CaseEndedMessage = "case-ended";
@@ -64,12 +67,39 @@ public sealed class CaseLifecycle(MessageCorrelation messages)
             }
         }
         if (unit is null) return;
+        await EndOpenTasksAsync(unit, db, c, ct);
         var key = c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var waiting = await db.Set<Subscription>().AsNoTracking()
             .AnyAsync(s => s.Kind == SubscriptionKind.Message && s.Name == CaseEndedMessage && s.CorrelationKey == key, ct);
         if (waiting)
             await messages.DeliverAsync(unit, null, CaseEndedMessage, key,
                 new Dictionary<string, object?> { ["endedCaseStatus"] = c.Status.Code(), ["endedCaseStatusZh"] = c.Status.Zh() }, ct);
+    }
+
+    /// <summary>
+    /// Tasks of an ended case have nothing left to decide: a duty leader's supervision of an overdue case would
+    /// otherwise stay open and keep reporting it overdue forever. This covers every instance tied to the case (the
+    /// case's own flow, its escalation branch, a calling registration). Tasks the flow creates after the end (the
+    /// 办结回复与协办日志) are not open yet, so they are not touched; the task being completed is no longer open.
+    /// </summary>
+    private async Task EndOpenTasksAsync(UnitOfWork unit, CoBanDbContext db, Case c, CancellationToken ct)
+    {
+        var stored = await db.Set<WorkTask>().Where(t => t.CaseId == c.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+        // Identity resolution returns the tracked rows, so one completed earlier in this unit shows its new status here.
+        var open = stored.Concat(db.Tracked<WorkTask>().Where(t => t.CaseId == c.Id)).Distinct()
+            .Where(t => t.Status == WorkTaskStatus.Open).OrderBy(t => t.Id).ToList();
+        foreach (var task in open)
+        {
+            task.Status = WorkTaskStatus.Cancelled;
+            task.CompletedAt = unit.Now;
+            await deadlines.CloseAsync(unit, DeadlineHolderKinds.Task, task.Id, ct);
+            db.Add(new JournalEntry
+            {
+                At = unit.Now, CaseId = c.Id, BureauId = c.BureauId, InstanceId = task.InstanceId, ElementId = task.ElementId,
+                UserId = unit.Actor.UserId, UserName = unit.Actor.Name, Ip = unit.Actor.Ip, Action = "task.cancelled",
+                Detail = $"案件已{c.Status.Zh()}，任务“{task.Name ?? task.ElementId}”随之结束，其期限和提醒一并取消",
+            });
+        }
     }
 
     /// <summary>A journal line about the case (the timeline shows it with the workflow's own lines).</summary>

@@ -18,7 +18,8 @@ public static class OwnerOnlyFiles
         var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqliteConnectionString).DataSource;
         if (string.IsNullOrEmpty(source) || source == ":memory:") return;
         var file = Path.GetFullPath(source);
-        if (Path.GetDirectoryName(file) is { Length: > 0 } folder) RestrictFolder(folder);
+        // Only the files: the folder holding the database may be shared (a test run once made /tmp
+        // 0700 this way and locked every other account, PostgreSQL's included, out of it).
         foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
             if (File.Exists(path)) File.SetUnixFileMode(path, FileMode);
     }

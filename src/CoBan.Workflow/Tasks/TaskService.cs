@@ -109,6 +109,9 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
             var task = await unit.Db.FindRowAsync<WorkTask>(id, ct) ?? throw CoBanException.NotFound("任务", "task");
+            // Another bureau's task: refused before its state is told (who completed it, and when).
+            if (task.AssigneeId != me.Id && !queries.IsCandidate(task, me.Roles.ToHashSet()) && !await scope.CanSeeAsync(task.BureauId, ct))
+                throw CoBanException.Forbidden("无权访问其他单位的数据", "you may not access another bureau's data");
             if (task.Status != WorkTaskStatus.Open)
                 throw CoBanException.Conflict("task-closed", task.Status == WorkTaskStatus.Completed
                         ? $"任务已由 {await NameAsync(task.CompletedBy, ct)} 于 {task.CompletedAt:yyyy-MM-dd HH:mm} 完成"

@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddScoped<DiagramQueries>();
         services.AddScoped<Desk.CaseViews>();
         services.AddScoped<Desk.DeskRows>();
+        services.AddScoped<JournalWords>();
         services.AddScoped<DesignerService>();
         services.AddScoped<UserAdministration>();
         return services;

@@ -22,6 +22,9 @@ public sealed class CaseTests(BrowserFixture browser)
                 await session.LoginAsync("zhang.wei");
                 await page.ClickAsync("[data-test=intake]");
                 await page.SelectOptionAsync("[data-test=matter]", new SelectOptionValue { Label = "SCJG-002 食品经营许可（新办）" });
+                // choosing in the list does not reload the page (arrow keys move through it); the button does
+                (await page.Locator("[data-test=materials]").CountAsync()).ShouldBe(0);
+                await page.ClickAsync("[data-test=choose-matter]");
                 await page.WaitForSelectorAsync("[data-test=materials]");
                 // Ticking the checklist says what is still missing (what the one-time notice would list).
                 await page.CheckAsync($"[data-material='{FoodLicence[0]}']");

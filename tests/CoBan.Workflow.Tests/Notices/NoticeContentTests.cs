@@ -323,16 +323,16 @@ public class NoticeContentTests : IAsyncLifetime
     {
         await using var host = await StartAsync();
         var zhang = await host.LoginAsync("zhang.wei");
-        var applicant = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "a@example.com, b@evil.example", idNumber = "131081199001011234" };
+        var applicant = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "a@example.com, b@evil.example", idNumber = "131081199001011238" };
         var response = await zhang.PostAsJsonAsync("/api/v1/cases", Registration("SCJG-003", "BZ-SCJG", ["补领营业执照申请书"], applicant: applicant));
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         ((string)problem["errors"]!["applicant.email"]![0]!).ShouldContain("电子邮箱");
 
-        var one = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "刘德明 <liu@example.com>", idNumber = "131081199001011234" };
+        var one = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "刘德明 <liu@example.com>", idNumber = "131081199001011238" };
         var named = await zhang.PostAsJsonAsync("/api/v1/cases", Registration("SCJG-003", "BZ-SCJG", ["补领营业执照申请书"], applicant: one));
         (await named.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))["errors"]!["applicant.email"].ShouldNotBeNull();
 
-        var good = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "liu@example.com", idNumber = "131081199001011234" };
+        var good = new { type = "person", name = "刘德明", phone = "138-1234-5678", email = "liu@example.com", idNumber = "131081199001011238" };
         await (await zhang.PostAsJsonAsync("/api/v1/cases", Registration("SCJG-003", "BZ-SCJG", ["补领营业执照申请书"], applicant: good))).ShouldSucceedAsync();
     }
 }

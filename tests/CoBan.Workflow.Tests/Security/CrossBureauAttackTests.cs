@@ -88,3 +88,23 @@ public class CrossBureauAttackTests
         await li.PostJsonAsync($"/api/v1/instances/{instance}/variables", new { variables = new { pages = 3 } });
     }
 }
+
+/// <summary>Refusals about another bureau's objects say nothing about them.</summary>
+public class CrossBureauRefusalTests
+{
+    [Fact]
+    public async Task Completing_another_bureaus_completed_task_is_a_plain_403_that_names_nobody()
+    {
+        await using var host = await TestHost.StartAsync();
+        var id = await ProcedureSteps.PublishAsync(host, Models.Review());
+        var zhang = await host.LoginAsync("zhang.wei");
+        await ProcedureSteps.StartAsync(zhang, id, "zhang.wei");
+        var taskId = (long)(await zhang.GetJsonAsync("/api/v1/tasks")).AsArray().Single()!["id"]!;
+        await zhang.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { approved = true } });
+        // Before: 409 "任务已由 张伟 于 … 完成" to a coordinator of another bureau.
+        var chen = await host.LoginAsync("chen.jing");
+        var problem = await (await chen.PostAsJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { approved = true } }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        problem.ToJsonString().ShouldNotContain("张伟");
+    }
+}

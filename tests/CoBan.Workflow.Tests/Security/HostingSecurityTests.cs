@@ -52,6 +52,29 @@ public class FilesAtRestTests
     }
 
     [Fact]
+    public void A_database_file_in_a_folder_the_service_does_not_own_leaves_that_folders_mode_alone()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        // Before: the SQLite file's parent folder was made 0700 as well, so a database kept in a shared
+        // folder (/tmp, /var/lib) locked every other account out of that folder.
+        var shared = Directory.CreateTempSubdirectory("coban-shared-").FullName;
+        var data = Path.Combine(shared, "data");
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(shared, mode);
+        var file = Path.Combine(shared, "coban.db");
+        File.WriteAllText(file, "");
+        try
+        {
+            CoBan.Workflow.Hosting.OwnerOnlyFiles.Restrict(data, $"Data Source={file}");
+            File.GetUnixFileMode(shared).ShouldBe(mode);
+            File.GetUnixFileMode(file).ShouldBe(CoBan.Workflow.Hosting.OwnerOnlyFiles.FileMode);
+            File.GetUnixFileMode(data).ShouldBe(CoBan.Workflow.Hosting.OwnerOnlyFiles.FolderMode);
+        }
+        finally { Directory.Delete(shared, recursive: true); }
+    }
+
+    [Fact]
     public async Task Two_publishes_of_one_draft_at_once_give_one_version()
     {
         await using var host = await TestHost.StartAsync();

@@ -52,6 +52,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["CoBan:Demo"] = "true",
+            // The processes run as Production (below) with the demo city: allowed explicitly, as DemoGuard asks.
+            ["CoBan:DemoInProduction"] = "true",
             ["CoBan:DataFolder"] = folder,
             ["CoBan:Database:Provider"] = "Sqlite",
             ["CoBan:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "coban.db")}",

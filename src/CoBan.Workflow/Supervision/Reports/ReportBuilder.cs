@@ -62,7 +62,7 @@ public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, Tr
         foreach (var c in dueToday)
             third.Rows.Add(new ReportLine([c.Number, BureauName(selection, c.BureauId), c.MatterName, names.GetValueOrDefault(c.OwnerId, ""), DateTime(c.Deadline), c.Status.Zh()]));
         content.Sections.Add(third);
-        content.Notes.Add("超期件的直接责任人为承办协办员，分管责任人为期限届满时的值班（带班）领导（seeds 001、002）。");
+        content.Notes.Add("超期件的直接责任人为承办协办员，分管责任人为期限届满时的值班（带班）领导。");
         return content;
     }
 
@@ -158,7 +158,7 @@ public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, Tr
         ]);
         content.Notes.Add("协办员和值班领导分别为协办事项的直接责任人和分管责任人。");
         content.Notes.Add($"监督电话：{schedule.SupervisionHotline}");
-        content.Notes.Add($"本表一式两份，一份在本单位公示栏公示，一份于 {schedule.ReportBy.Year}年{schedule.ReportBy.Month}月{schedule.ReportBy.Day}日 前报上级作风建设领导小组办公室（seed 001）。");
+        content.Notes.Add($"本表一式两份，一份在本单位公示栏公示，一份于 {schedule.ReportBy.Year}年{schedule.ReportBy.Month}月{schedule.ReportBy.Day}日 前报上级作风建设领导小组办公室。");
         return content;
     }
 
