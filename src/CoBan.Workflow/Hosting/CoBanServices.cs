@@ -44,7 +44,7 @@ public static class CoBanServices
         }
         services.AddCoBanData(builder.Configuration);
         services.AddCoBanIdentity();
-        services.AddCoBanDataProtection();
+        services.AddCoBanDataProtection(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.AddExceptionHandler<ProblemHandler>();
         services.AddOpenApi();

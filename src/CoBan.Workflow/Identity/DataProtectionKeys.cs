@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace CoBan.Workflow.Identity;
 
@@ -42,11 +43,42 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
 
 public static class DataProtectionSetup
 {
-    public static IServiceCollection AddCoBanDataProtection(this IServiceCollection services)
+    public static IServiceCollection AddCoBanDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName("CoBan.Workflow");
+        var builder = services.AddDataProtection().SetApplicationName("CoBan.Workflow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        var certificate = DataProtectionCertificate.Load(configuration);
+        if (certificate is not null)
+        {
+            // The keys in the database are encrypted to the certificate, which lives outside the database:
+            // a copy of the database alone no longer gives the cookie keys and the SMS/SMTP secrets.
+            // UnprotectKeysWithAnyCertificate: on Linux the decryptor would otherwise look for the
+            // certificate in an X.509 store the service does not use.
+            builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else
+        {
+            // Our own start-up warning names the setting; the framework's "No XML encryptor configured"
+            // (logged by XmlKeyManager at every new key) would only repeat it without saying what to set.
+            services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
+            services.AddHostedService<UnencryptedKeysWarning>();
+        }
         return services;
     }
+}
+
+/// <summary>Logs once at start that the keys are stored unencrypted, naming the setting that fixes it.</summary>
+internal sealed class UnencryptedKeysWarning(ILogger<UnencryptedKeysWarning> logger, IHostEnvironment environment) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Data-protection keys (log-in cookies, stored SMS/SMTP secrets) are kept UNENCRYPTED in the database{Production}: " +
+            "set {PathSetting} (a PFX file with {PasswordSetting}, or a PEM certificate with {KeySetting}) to encrypt them with a certificate kept outside the database. " +
+            "See docs/security.md.",
+            environment.IsProduction() ? " in Production" : "", DataProtectionCertificate.PathSetting, DataProtectionCertificate.PasswordSetting, DataProtectionCertificate.KeyPathSetting);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
