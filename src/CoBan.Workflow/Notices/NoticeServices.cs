@@ -14,6 +14,7 @@ public static class NoticeServices
         services.AddSingleton<NoticeRenderer>();
         services.AddSingleton<NoticeTemplateStore>();
         services.AddSingleton<NoticeSettingsStore>();
+        services.AddSingleton<ReceiptReplayGuard>();
         services.AddScoped<INoticeModelContributor, CoreNoticeModelContributor>();
         services.AddScoped<INoticeModelContributor, CaseNoticeModelContributor>();
         services.AddScoped<NoticeModelBuilder>();

@@ -145,9 +145,7 @@ public class NoticeDeliveryTests
         var receipt = JsonSerializer.Serialize(new[] { new { messageId = sms.MessageId, status = "delivered", code = "DELIVRD", at = "2026-09-30T01:05:00Z" } });
         (await anonymous.PostAsync("/api/v1/notice-receipts/webhook", new StringContent(receipt, Encoding.UTF8, "application/json")))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden); // unsigned
-        var signed = new StringContent(receipt, Encoding.UTF8, "application/json");
-        signed.Headers.Add(WebhookSmsGateway.SignatureHeader, WebhookSmsGateway.Sign(Secret, receipt));
-        var answer = await (await anonymous.PostAsync("/api/v1/notice-receipts/webhook", signed)).JsonAsync();
+        var answer = await (await anonymous.PostAsync("/api/v1/notice-receipts/webhook", SignedReceipt(receipt, host.Clock.GetUtcNow()))).JsonAsync();
         ((int)answer["matched"]!).ShouldBe(1);
 
         // The case timeline shows the text as sent, the status, the attempts and the receipt.
@@ -245,6 +243,16 @@ public class NoticeDeliveryTests
         ((string?)replanned["status"]).ShouldBe("pending");
         await dispatcher.RunOnceAsync(CancellationToken.None);
         (await host.WithDbAsync(db => db.Set<Notice>().SingleAsync(n => n.Id == notice.Id))).Status.ShouldBe(NoticeStatus.Sent);
+    }
+
+    /// <summary>A webhook receipt as the gateway sends it: the signature covers "{timestamp}.{body}".</summary>
+    internal static StringContent SignedReceipt(string body, DateTimeOffset signedAt, string secret = Secret)
+    {
+        var timestamp = signedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        content.Headers.Add(WebhookSmsGateway.TimestampHeader, timestamp);
+        content.Headers.Add(WebhookSmsGateway.SignatureHeader, WebhookSmsGateway.SignReceipt(secret, timestamp, body));
+        return content;
     }
 
     internal static Dictionary<string, string?> SmsSettings(TestSmsGateway gateway, Dictionary<string, string?>? more = null)

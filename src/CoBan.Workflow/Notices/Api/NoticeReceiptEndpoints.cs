@@ -21,15 +21,20 @@ public static class NoticeReceiptEndpoints
         return app;
     }
 
-    /// <summary>Body: one receipt or an array of {messageId | idempotencyKey, status: delivered|failed, code?, message?, at?}.</summary>
-    private static async Task<IResult> Webhook(HttpRequest request, NoticeSettingsStore store, CoBanDbContext db, NoticeActions actions, CancellationToken ct)
+    /// <summary>
+    /// Body: one receipt or an array of {messageId | idempotencyKey, status: delivered|failed, code?, message?, at?};
+    /// headers X-CoBan-Timestamp (Unix seconds) and X-CoBan-Signature over "{timestamp}.{body}".
+    /// </summary>
+    private static async Task<IResult> Webhook(HttpRequest request, NoticeSettingsStore store, CoBanDbContext db, NoticeActions actions, ReceiptReplayGuard replay, CancellationToken ct)
     {
         var options = await store.CurrentAsync(db, ct);
         var body = await new StreamReader(request.Body).ReadToEndAsync(ct);
         if (string.IsNullOrEmpty(options.Sms.Webhook.Secret))
             throw CoBanException.Forbidden("未配置短信网关密钥，不接收回执", "receipts are refused while no webhook secret is configured");
-        if (!WebhookSmsGateway.Verify(options.Sms.Webhook.Secret, body, request.Headers[WebhookSmsGateway.SignatureHeader]))
-            throw CoBanException.Forbidden("回执签名无效", "the receipt's signature is not valid");
+        string? timestamp = request.Headers[WebhookSmsGateway.TimestampHeader], signature = request.Headers[WebhookSmsGateway.SignatureHeader];
+        if (!WebhookSmsGateway.VerifyReceipt(options.Sms.Webhook.Secret, timestamp, body, signature))
+            throw CoBanException.Forbidden("回执签名无效（签名须覆盖时间戳与正文）", "the receipt's signature is not valid (it must cover the timestamp and the body)");
+        replay.Check(timestamp, signature!, TimeSpan.FromSeconds(Math.Clamp(options.Sms.Webhook.ReceiptWindowSeconds, 1, 3600)));
         var node = JsonNode.Parse(body);
         var items = node is JsonArray array ? array.ToList() : [node];
         var matched = 0;

@@ -17,6 +17,8 @@ public sealed class WebhookSmsGateway(IHttpClientFactory http) : ISmsGateway
 {
     public const string ClientName = "coban-sms-webhook";
     public const string SignatureHeader = "X-CoBan-Signature";
+    /// <summary>On receipts: Unix seconds when the receipt was signed; the signature covers "{timestamp}.{body}".</summary>
+    public const string TimestampHeader = "X-CoBan-Timestamp";
 
     public string Name => "webhook";
 
@@ -66,6 +68,13 @@ public sealed class WebhookSmsGateway(IHttpClientFactory http) : ISmsGateway
 
     public static bool Verify(string? secret, string body, string? header) =>
         string.IsNullOrEmpty(secret) || (header is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, body)), Encoding.ASCII.GetBytes(header)));
+
+    /// <summary>A receipt's signature: the timestamp is signed with the body, so an old receipt cannot be re-dated.</summary>
+    public static string SignReceipt(string secret, string timestamp, string body) => Sign(secret, timestamp + "." + body);
+
+    public static bool VerifyReceipt(string secret, string? timestamp, string body, string? header) =>
+        timestamp is not null && header is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(SignReceipt(secret, timestamp, body)), Encoding.ASCII.GetBytes(header));
 
     private static string? MessageId(string json)
     {

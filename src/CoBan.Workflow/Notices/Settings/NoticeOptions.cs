@@ -62,9 +62,11 @@ public sealed class SmsOptions
 public sealed class WebhookOptions
 {
     public string? Url { get; set; }
-    /// <summary>Shared secret: requests carry X-CoBan-Signature (HMAC-SHA256 of the body); receipts must carry it too.</summary>
+    /// <summary>Shared secret: requests carry X-CoBan-Signature (HMAC-SHA256 of the body); receipts carry it over "{X-CoBan-Timestamp}.{body}".</summary>
     public string? Secret { get; set; }
     public int TimeoutSeconds { get; set; } = 15;
+    /// <summary>A receipt signed further than this from now (either way) is refused, and one signature is accepted once within it.</summary>
+    public int ReceiptWindowSeconds { get; set; } = 300;
 }
 
 public sealed class AliyunOptions
