@@ -60,6 +60,7 @@ public static class UserEndpoints
         if (string.IsNullOrWhiteSpace(r.BureauCode)) errors["bureauCode"] = ["必填 / required"];
         if (string.IsNullOrWhiteSpace(r.Password)) errors["password"] = ["必填 / required"];
         CheckRoles(r.Roles, errors);
+        CheckEmail(r.Email, errors);
         if (errors.Count > 0) throw CoBanException.Invalid("invalid-user", "用户信息有误", "the user has errors", errors);
         var bureau = await BureauEndpoints.FindAsync(db, r.BureauCode!, ct, "bureauCode");
         await scope.DemandAsync(bureau.Id, ct);
@@ -78,6 +79,9 @@ public static class UserEndpoints
         scope.DemandRole(Roles.Administrator);
         var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
         await scope.DemandAsync(user.BureauId, ct);
+        var emailErrors = new Dictionary<string, string[]>();
+        CheckEmail(r.Email, emailErrors);
+        if (emailErrors.Count > 0) throw CoBanException.Invalid("invalid-user", "用户信息有误", "the user has errors", emailErrors);
         if (r.Active == false && user.Id == me.Id)
             throw CoBanException.Invalid("self-disable", "不能停用自己的账号", "you cannot disable your own account", new Dictionary<string, string[]> { ["active"] = ["本人 / yourself"] });
         if (r.BureauCode is { } code)
@@ -204,5 +208,12 @@ public static class UserEndpoints
         var codes = await db.Set<Bureau>().AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Code, ct);
         return users.Select(u => new UserInfo(u.Id, u.UserName!, u.DisplayName, codes[u.BureauId], roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
             u.Title, u.Office, u.OfficePhone, u.PhoneNumber, u.Email, u.Active, photos.Contains(u.Id))).ToList();
+    }
+
+    /// <summary>A user's e-mail receives reports and notices: exactly one bare address, so no CR/LF header or second recipient rides along.</summary>
+    private static void CheckEmail(string? email, Dictionary<string, string[]> errors)
+    {
+        if (email is { Length: > 0 } && !Notices.EmailAddresses.IsSingle(email))
+            errors["email"] = ["电子邮箱无效：只填一个电子邮箱地址（如 name@example.com）/ invalid e-mail: give exactly one address (e.g. name@example.com)"];
     }
 }
