@@ -28,6 +28,7 @@ public static class CoBanPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTextLengthGuard();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
