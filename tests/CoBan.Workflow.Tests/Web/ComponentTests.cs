@@ -44,7 +44,8 @@ public class ComponentTests
         var values = new Dictionary<string, string?> { ["pages"] = "12", ["approved"] = "true", ["kind"] = "commitment", ["materials"] = "身份证\n营业执照" };
         var html = await Render.HtmlAsync<FormFields>(new() { ["Fields"] = fields, ["Values"] = values });
 
-        html.ShouldContain("<textarea name=\"f.opinion\" rows=\"3\" required>");
+        // The length limit (docs/security.md) rides on every form field.
+        html.ShouldContain("<textarea maxlength=\"4000\" name=\"f.opinion\" rows=\"3\" required>");
         html.ShouldContain("name=\"f.pages\" type=\"number\" step=\"1\" value=\"12\"");
         html.ShouldContain("type=\"radio\" name=\"f.approved\" value=\"true\" checked required");
         html.ShouldContain("name=\"f.visit\" type=\"date\" />");
