@@ -1,3 +1,4 @@
+using CoBan.Workflow.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,5 +12,15 @@ internal sealed class BureauConfiguration : IEntityTypeConfiguration<Bureau>
         b.Property(x => x.Code).HasMaxLength(40);
         b.Property(x => x.Name).HasMaxLength(200);
         b.HasOne<Bureau>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StaffPhotoConfiguration : IEntityTypeConfiguration<StaffPhoto>
+{
+    public void Configure(EntityTypeBuilder<StaffPhoto> b)
+    {
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.ContentType).HasMaxLength(40);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -155,7 +155,7 @@ public sealed class UserAdministration(CoBanDbContext db, UserManager<AppUser> u
     /// <summary>A user's e-mail receives reports and notices: exactly one bare address, so no CR/LF header or second recipient rides along.</summary>
     private static void CheckEmail(string? email, Dictionary<string, string[]> errors)
     {
-        if (email is { Length: > 0 } && !Notices.EmailAddresses.IsSingle(email))
+        if (email is { Length: > 0 } && !EmailAddresses.IsSingle(email))
             errors["email"] = ["电子邮箱无效：只填一个电子邮箱地址（如 name@example.com）/ invalid e-mail: give exactly one address (e.g. name@example.com)"];
     }
 

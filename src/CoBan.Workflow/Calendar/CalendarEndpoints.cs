@@ -9,7 +9,7 @@ public static class CalendarEndpoints
         var api = app.MapGroup("/api/v1/calendars").RequireAuthorization().WithTags("Calendars");
         api.MapGet("/", (CalendarAdmin s, CancellationToken ct) => s.OverviewAsync(ct));
         api.MapGet("/status", (CalendarAdmin s, CancellationToken ct) => s.StatusAsync(ct));
-        api.MapGet("/years/{year:int}", async (int year, CalendarAdmin s, CancellationToken ct) => Results.Text(await s.YearAsync(year, ct), "application/json; charset=utf-8"));
+        api.MapGet("/years/{year:int}", async (int year, CalendarAdmin s, CancellationToken ct) => Results.Text(await s.YearAsync(year, ct), "application/json; charset=utf-8")).Produces(200, contentType: "application/json");
         api.MapPut("/years/{year:int}", (int year, JsonElement body, CalendarAdmin s, CancellationToken ct) => s.LoadYearAsync(year, body, ct));
         api.MapGet("/overrides", (string? bureau, bool? includeRevoked, CalendarAdmin s, CancellationToken ct) => s.OverridesAsync(bureau, includeRevoked ?? false, ct));
         api.MapPost("/overrides", (OverrideRequest body, CalendarAdmin s, CancellationToken ct) => s.AddOverrideAsync(body, ct));

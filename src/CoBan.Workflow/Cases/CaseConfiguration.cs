@@ -1,6 +1,5 @@
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Matters;
-using CoBan.Workflow.Rosters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -86,57 +85,5 @@ internal sealed class CaseSpecialProcedureConfiguration : IEntityTypeConfigurati
     {
         b.HasIndex(x => x.CaseId);
         b.Property(x => x.Kind).HasMaxLength(20);
-    }
-}
-
-internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
-{
-    public void Configure(EntityTypeBuilder<Matter> b)
-    {
-        b.HasIndex(x => new { x.BureauId, x.Code }).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(60);
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class MatterMaterialConfiguration : IEntityTypeConfiguration<MatterMaterial>
-{
-    public void Configure(EntityTypeBuilder<MatterMaterial> b)
-    {
-        b.HasIndex(x => new { x.MatterId, x.Position });
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class MatterChainLinkConfiguration : IEntityTypeConfiguration<MatterChainLink>
-{
-    public void Configure(EntityTypeBuilder<MatterChainLink> b)
-    {
-        b.HasIndex(x => new { x.MatterId, x.Position }).IsUnique();
-        b.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class DutyAssignmentConfiguration : IEntityTypeConfiguration<DutyAssignment>
-{
-    public void Configure(EntityTypeBuilder<DutyAssignment> b)
-    {
-        b.HasIndex(x => new { x.BureauId, x.Date, x.Role, x.UserId }).IsUnique();
-        b.HasIndex(x => new { x.UserId, x.Date });
-        b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class StaffPhotoConfiguration : IEntityTypeConfiguration<StaffPhoto>
-{
-    public void Configure(EntityTypeBuilder<StaffPhoto> b)
-    {
-        b.HasKey(x => x.UserId);
-        b.Property(x => x.ContentType).HasMaxLength(40);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,38 +12,38 @@ public static class CaseEndpoints
     {
         var api = app.MapGroup("/api/v1/cases").RequireAuthorization().WithTags("Cases");
         api.MapGet("/", (string? bureau, string? status, string? category, bool? mine, bool? open, bool? overdue, string? q, int? page, int? pageSize, CaseQueries s, CancellationToken ct) =>
-            s.ListAsync(bureau, status, category, mine, open, overdue, q, page, pageSize, ct));
-        api.MapPost("/", Register);
-        api.MapGet("/{id:long}", (long id, CaseQueries s, CancellationToken ct) => s.DetailAsync(id, ct));
-        api.MapGet("/by-number/{number}", ByNumber);
-        api.MapGet("/{id:long}/journal", (long id, CaseQueries s, CancellationToken ct) => s.JournalAsync(id, ct));
-        api.MapGet("/{id:long}/notices", (long id, CaseQueries s, CancellationToken ct) => s.NoticesAsync(id, ct));
-        api.MapGet("/{id:long}/tasks", (long id, CaseQueries s, CancellationToken ct) => s.TasksAsync(id, openOnly: false, ct));
-        api.MapGet("/{id:long}/chain", (long id, CaseQueries s, CancellationToken ct) => s.ChainAsync(id, ct));
+            s.ListAsync(bureau, status, category, mine, open, overdue, q, page, pageSize, ct)).WithName("ListCases").WithSummary("Cases the caller may see (bureau, status, category, mine, open, overdue, text), paged");
+        api.MapPost("/", Register).WithName("RegisterCase").WithSummary("Register a case for an applicant; its procedure starts");
+        api.MapGet("/{id:long}", (long id, CaseQueries s, CancellationToken ct) => s.DetailAsync(id, ct)).WithName("GetCase").WithSummary("A case with its applicant, deadline and status");
+        api.MapGet("/by-number/{number}", ByNumber).WithName("GetCaseByNumber").WithSummary("A case by its number");
+        api.MapGet("/{id:long}/journal", (long id, CaseQueries s, CancellationToken ct) => s.JournalAsync(id, ct)).WithName("GetCaseJournal").WithSummary("A case's journal");
+        api.MapGet("/{id:long}/notices", (long id, CaseQueries s, CancellationToken ct) => s.NoticesAsync(id, ct)).WithName("ListCaseNotices").WithSummary("Notices sent about a case");
+        api.MapGet("/{id:long}/tasks", (long id, CaseQueries s, CancellationToken ct) => s.TasksAsync(id, openOnly: false, ct)).WithName("ListCaseTasks").WithSummary("A case's tasks, open and done");
+        api.MapGet("/{id:long}/chain", (long id, CaseQueries s, CancellationToken ct) => s.ChainAsync(id, ct)).WithName("GetCaseChain").WithSummary("The bureaus of a joint case and where it stands");
         api.MapGet("/{id:long}/log/{entryId:long}/signature", async (long id, long entryId, CaseQueries s, CancellationToken ct) =>
         {
             var (png, _) = await s.SignatureAsync(id, entryId, ct);
             return TypedResults.File(png, "image/png");
-        });
+        }).Produces(200, contentType: "image/png").WithName("GetCoordinationLogSignature").WithSummary("The applicant's signature on a coordination log entry (PNG)");
         api.MapPost("/{id:long}/owner", async (long id, ReassignRequest body, CaseCommands s, CaseQueries q, CancellationToken ct) =>
         {
             await s.ReassignAsync(id, body, ct);
             return await q.DetailAsync(id, ct);
-        });
+        }).WithName("ReassignCase").WithSummary("Give a case to another coordinator");
         api.MapPost("/{id:long}/withdraw", async (long id, ReasonRequest body, CaseCommands s, CaseQueries q, CancellationToken ct) =>
         {
             await s.WithdrawAsync(id, body, ct);
             return await q.DetailAsync(id, ct);
-        });
+        }).WithName("WithdrawCase").WithSummary("The applicant withdraws the case");
         api.MapPost("/{id:long}/revoke", async (long id, ReasonRequest body, CaseCommands s, CaseQueries q, CancellationToken ct) =>
         {
             await s.RevokeAsync(id, body, ct);
             return await q.DetailAsync(id, ct);
-        });
-        api.MapPost("/{id:long}/evaluation", Evaluate);
+        }).WithName("RevokeCase").WithSummary("Revoke a case registered in error");
+        api.MapPost("/{id:long}/evaluation", Evaluate).WithName("EvaluateCase").WithSummary("Record the applicant's evaluation");
 
-        app.MapGet("/api/v1/transfers", Transfers).RequireAuthorization().WithTags("Cases");
-        app.MapGet("/api/v1/evaluations", Evaluations).RequireAuthorization().WithTags("Cases");
+        app.MapGet("/api/v1/transfers", Transfers).RequireAuthorization().WithTags("Cases").WithName("ListTransfers").WithSummary("Transfers to and from the caller's bureaus");
+        app.MapGet("/api/v1/evaluations", Evaluations).RequireAuthorization().WithTags("Cases").WithName("ListEvaluations").WithSummary("Evaluations of the caller's bureaus");
         return app;
     }
 

@@ -40,7 +40,7 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
             idType = CheckIdDocument(a, type, Error);
             var digits = PersonalData.PhoneDigits(a.Phone);
             if (a.Phone is { Length: > 0 } && (digits is null || digits.Length is < 7 or > 15)) Error("applicant.phone", "电话号码无效", "invalid phone number");
-            if (a.Email is { Length: > 0 } email && !Notices.EmailAddresses.IsSingle(email))
+            if (a.Email is { Length: > 0 } email && !EmailAddresses.IsSingle(email))
                 Error("applicant.email", "电子邮箱无效：只填一个电子邮箱地址（如 name@example.com），不要填多个地址或姓名", "invalid e-mail: give exactly one address (e.g. name@example.com), no list and no name");
             if (string.IsNullOrWhiteSpace(a.Phone) && string.IsNullOrWhiteSpace(a.Email) && string.IsNullOrWhiteSpace(a.Address))
                 Error("applicant.phone", "请至少留一种联系方式（电话、邮箱或地址），以便办结回复", "leave at least one contact (phone, e-mail or address) for the completion reply");

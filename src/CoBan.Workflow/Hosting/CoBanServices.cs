@@ -59,8 +59,8 @@ public static class CoBanServices
                 http.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
         });
 
-        services.AddOptions<Cases.CaseNumberingOptions>().Bind(builder.Configuration.GetSection(Cases.CaseNumberingOptions.Section))
-            .Validate(o => o.Valid, Cases.CaseNumberingOptions.InvalidMessage).ValidateOnStart();
+        services.AddOptions<CaseNumberingOptions>().Bind(builder.Configuration.GetSection(CaseNumberingOptions.Section))
+            .Validate(o => o.Valid, CaseNumberingOptions.InvalidMessage).ValidateOnStart();
         services.Configure<SimulationLimits>(builder.Configuration.GetSection(SimulationLimits.Section));
         services.AddSingleton<SimulationGate>();
         services.AddSingleton<ProcedureCatalog>();
@@ -86,7 +86,6 @@ public static class CoBanServices
         services.AddScoped<TaskService>();
         services.AddCoBanNotices();
         services.AddCoBanBureaus();
-        services.AddCoBanMatters();
         services.AddCoBanRosters();
         services.AddCoBanCases(builder.Configuration);
         services.AddCoBanPublic(builder.Configuration);

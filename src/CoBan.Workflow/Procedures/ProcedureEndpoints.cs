@@ -10,19 +10,19 @@ public static class ProcedureEndpoints
     public static IEndpointRouteBuilder MapProcedureApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/procedures").RequireAuthorization().WithTags("Procedures");
-        api.MapGet("/", (string? bureau, ProcedureService s, CancellationToken ct) => s.ListAsync(bureau, ct));
-        api.MapPost("/", Create);
-        api.MapGet("/{id:long}", async (long id, ProcedureService s, CancellationToken ct) => (await s.ListAsync(null, ct)).FirstOrDefault(p => p.Id == id) is { } p ? Results.Ok(p) : throw CoBanException.NotFound("流程", "procedure"));
-        api.MapGet("/{id:long}/draft", (long id, ProcedureService s, CancellationToken ct) => s.DraftAsync(id, ct));
-        api.MapPut("/{id:long}/draft", (long id, DraftRequest body, ProcedureService s, CancellationToken ct) => s.SaveDraftAsync(id, body.Xml, ct));
-        api.MapPost("/{id:long}/validate", Validate);
-        api.MapPost("/{id:long}/publish", (long id, PublishRequest body, ProcedureService s, CancellationToken ct) => s.PublishAsync(id, body.Comment, ct));
-        api.MapGet("/{id:long}/versions", (long id, ProcedureService s, CancellationToken ct) => s.VersionsAsync(id, ct));
-        api.MapGet("/{id:long}/versions/{number:int}", GetVersion);
-        api.MapPost("/{id:long}/versions/{number:int}/retire", (long id, int number, ProcedureService s, CancellationToken ct) => s.RetireAsync(id, number, ct));
-        api.MapPost("/{id:long}/versions/{number:int}/rollback", (long id, int number, ProcedureService s, CancellationToken ct) => s.RollbackAsync(id, number, ct));
-        api.MapGet("/{id:long}/compare", (long id, string from, string to, ProcedureService s, CancellationToken ct) => s.CompareAsync(id, from, to, ct));
-        app.MapGet("/api/v1/bureaus/{code}/procedures/{key}", ByKey).RequireAuthorization().WithTags("Procedures");
+        api.MapGet("/", (string? bureau, ProcedureService s, CancellationToken ct) => s.ListAsync(bureau, ct)).WithName("ListProcedures").WithSummary("The procedures of the bureaus the caller may see");
+        api.MapPost("/", Create).WithName("CreateProcedure").WithSummary("Create a procedure with an empty draft");
+        api.MapGet("/{id:long}", async (long id, ProcedureService s, CancellationToken ct) => (await s.ListAsync(null, ct)).FirstOrDefault(p => p.Id == id) is { } p ? TypedResults.Ok(p) : throw CoBanException.NotFound("流程", "procedure")).WithName("GetProcedure").WithSummary("A procedure with its latest version");
+        api.MapGet("/{id:long}/draft", (long id, ProcedureService s, CancellationToken ct) => s.DraftAsync(id, ct)).WithName("GetDraft").WithSummary("A procedure's draft model (BPMN XML)");
+        api.MapPut("/{id:long}/draft", (long id, DraftRequest body, ProcedureService s, CancellationToken ct) => s.SaveDraftAsync(id, body.Xml, ct)).WithName("SaveDraft").WithSummary("Save a procedure's draft model");
+        api.MapPost("/{id:long}/validate", Validate).WithName("ValidateDraft").WithSummary("Check a model; lists problems by element");
+        api.MapPost("/{id:long}/publish", (long id, PublishRequest body, ProcedureService s, CancellationToken ct) => s.PublishAsync(id, body.Comment, ct)).WithName("PublishProcedure").WithSummary("Publish the draft as a new immutable version");
+        api.MapGet("/{id:long}/versions", (long id, ProcedureService s, CancellationToken ct) => s.VersionsAsync(id, ct)).WithName("ListVersions").WithSummary("A procedure's versions");
+        api.MapGet("/{id:long}/versions/{number:int}", GetVersion).WithName("GetVersion").WithSummary("One version's model");
+        api.MapPost("/{id:long}/versions/{number:int}/retire", (long id, int number, ProcedureService s, CancellationToken ct) => s.RetireAsync(id, number, ct)).WithName("RetireVersion").WithSummary("Retire a version: no new instances start on it");
+        api.MapPost("/{id:long}/versions/{number:int}/rollback", (long id, int number, ProcedureService s, CancellationToken ct) => s.RollbackAsync(id, number, ct)).WithName("RollbackVersion").WithSummary("Make an older version's model the draft again");
+        api.MapGet("/{id:long}/compare", (long id, string from, string to, ProcedureService s, CancellationToken ct) => s.CompareAsync(id, from, to, ct)).WithName("CompareVersions").WithSummary("Compare two versions or a version and the draft");
+        app.MapGet("/api/v1/bureaus/{code}/procedures/{key}", ByKey).RequireAuthorization().WithTags("Procedures").WithName("GetProcedureByKey").WithSummary("A procedure by its bureau and key");
         return app;
     }
 

@@ -31,7 +31,7 @@ public static class PublicEndpoints
         var api = app.MapGroup("/api/v1/public").AllowAnonymous().WithTags("Public");
         api.MapGet("/bureaus", Bureaus);
         api.MapGet("/bureaus/{code}/duty", Duty);
-        api.MapGet("/photos/{userName}", Photo);
+        api.MapGet("/photos/{userName}", Photo).Produces(200, null, "image/png", "image/jpeg");
         api.MapGet("/matters", Catalogue);
         api.MapGet("/progress", (string? number, string? phone, ProgressLookup lookup, CancellationToken ct) => lookup.FindAsync(number, phone, ct)).RequireRateLimiting(RateLimit);
         api.MapPost("/evaluations", Evaluate).RequireRateLimiting(RateLimit);
@@ -77,7 +77,7 @@ public static class PublicEndpoints
     }
 
     /// <summary>代办事项范围 (seed 004 上墙公示), all bureaus or <paramref name="bureau"/>'s.</summary>
-    private static async Task<List<Matters.BureauCatalogue>> Catalogue(string? bureau, Matters.AgencyCatalogue catalogue, HttpContext http, CancellationToken ct)
+    private static async Task<List<BureauCatalogue>> Catalogue(string? bureau, AgencyCatalogue catalogue, HttpContext http, CancellationToken ct)
     {
         var list = await catalogue.ListAsync(bureau, ct);
         http.Response.Headers.CacheControl = "public, max-age=300";

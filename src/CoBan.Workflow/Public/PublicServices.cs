@@ -6,6 +6,7 @@ public static class PublicServices
     public static IServiceCollection AddCoBanPublic(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProgressLookup>();
+        services.AddScoped<AgencyCatalogue>();
         services.AddPublicRateLimit(configuration);
         return services;
     }

@@ -30,7 +30,7 @@ public static class RosterEndpoints
     }
 
     /// <summary>The quarterly schedule: format=json (default), csv (download) or html (print).</summary>
-    private static async Task<IResult> Schedule(string bureau, int? year, int? quarter, string? format, RosterService s, BureauScope scope, CoBanDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Schedule>, FileContentHttpResult, ContentHttpResult>> Schedule(string bureau, int? year, int? quarter, string? format, RosterService s, BureauScope scope, CoBanDbContext db, CancellationToken ct)
     {
         var b = await BureauEndpoints.FindAsync(db, bureau, ct);
         await scope.DemandAsync(b.Id, ct);

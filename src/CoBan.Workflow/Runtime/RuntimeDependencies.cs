@@ -1,4 +1,3 @@
-using CoBan.Workflow.Notices;
 using CoBan.Workflow.Tasks;
 
 namespace CoBan.Workflow.Runtime;
@@ -13,4 +12,4 @@ public sealed record RuntimeDependencies(
     MessageCorrelation Messages,
     INoticeOutbox Outbox,
     IEnumerable<IStepObserver> Observers,
-    Microsoft.Extensions.Options.IOptions<Cases.CaseNumberingOptions> CaseNumbering);
+    Microsoft.Extensions.Options.IOptions<CaseNumberingOptions> CaseNumbering);

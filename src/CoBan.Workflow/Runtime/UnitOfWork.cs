@@ -36,8 +36,8 @@ public sealed partial class UnitOfWork
     public CoBanDbContext Db { get; }
     public Actor Actor { get; }
     public DateTimeOffset Now { get; }
-    /// <summary>Per-bureau or centre-wide case numbers (<see cref="Cases.CaseNumbers"/>).</summary>
-    public Cases.CaseNumberingOptions CaseNumbering => _deps.CaseNumbering.Value;
+    /// <summary>Per-bureau or centre-wide case numbers (Cases/CaseNumbers).</summary>
+    public CaseNumberingOptions CaseNumbering => _deps.CaseNumbering.Value;
     public List<ScheduledTimer> TimersAdded { get; } = [];
     public List<ScheduledTimer> TimersCancelled { get; } = [];
     public bool ServiceJobsAdded { get; private set; }

@@ -21,8 +21,8 @@ public static class SupervisionEndpoints
         api.MapPost("/reports", ReportEndpoints.Generate);
         api.MapGet("/reports/schedule", ReportEndpoints.Schedule);
         api.MapGet("/reports/{id:long}", ReportEndpoints.Get);
-        api.MapGet("/reports/{id:long}/html", ReportEndpoints.Html);
-        api.MapGet("/reports/{id:long}/csv", ReportEndpoints.Csv);
+        api.MapGet("/reports/{id:long}/html", ReportEndpoints.Html).Produces(200, contentType: "text/html");
+        api.MapGet("/reports/{id:long}/csv", ReportEndpoints.Csv).Produces(200, contentType: "text/csv");
         return app;
     }
 

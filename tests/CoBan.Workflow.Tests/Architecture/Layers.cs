@@ -37,17 +37,11 @@ public static class Layers
         // Runtime: instances, tasks, timers and procedures still call each other both ways (one unit today).
         ("Runtime", "Tasks"), ("Runtime", "Timers"), ("Runtime", "Procedures"),
         ("Tasks", "Timers"), ("Timers", "Calendar"), ("Calendar", "Runtime"), ("Calendar", "Timers"),
-        // Runtime → features: a step writes the case's status and the notice outbox in its one transaction.
-        ("Runtime", "Cases"), ("Runtime", "Notices"),
         // Timers → Notices: a reminder is a notice, queued by the timer that fires it.
         ("Timers", "Notices"),
         // Calendar → Cases: a changed calendar recomputes the open cases' deadlines.
         ("Calendar", "Cases"),
         // Features: the notice model reads the case; case pages list the case's notices.
         ("Notices", "Cases"),
-        // Features: the public catalogue shows matters; matters link to the public catalogue's DTOs.
-        ("Matters", "Public"),
-        // Bureaus → features: the user API checks e-mail addresses as notices do, and shows the duty-board photo.
-        ("Bureaus", "Notices"), ("Bureaus", "Rosters"),
     ];
 }

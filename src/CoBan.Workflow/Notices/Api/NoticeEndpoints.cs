@@ -31,7 +31,7 @@ public static class NoticeEndpoints
             await actions.ReplanAsync(id, user.Actor, ct);
             return await ViewAsync(db, catalog, id, true, ct);
         });
-        api.MapGet("/{id:long}/print", Print);
+        api.MapGet("/{id:long}/print", Print).Produces(200, contentType: "text/html");
         app.MapGet("/print/notices/{id:long}", Print).RequireAuthorization().WithTags("Notices");
         app.MapGet("/print/cases/{caseId:long}/{template}", PrintForCase).RequireAuthorization().WithTags("Notices");
         return app;

@@ -15,8 +15,8 @@ public static class NoticeReceiptEndpoints
     public static IEndpointRouteBuilder MapNoticeReceiptApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/notice-receipts").AllowAnonymous().WithTags("Notice receipts");
-        api.MapPost("/webhook", Webhook);
-        api.MapPost("/aliyun", Aliyun);
+        api.MapPost("/webhook", Webhook).Produces(200, contentType: "application/json");
+        api.MapPost("/aliyun", Aliyun).Produces(200, contentType: "application/json");
         return app;
     }
 

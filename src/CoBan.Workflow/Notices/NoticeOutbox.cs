@@ -3,12 +3,6 @@ using CoBan.Workflow.Runtime;
 
 namespace CoBan.Workflow.Notices;
 
-/// <summary>Writes a notice decided by a step into the outbox, inside the step's transaction.</summary>
-public interface INoticeOutbox
-{
-    Task EnqueueAsync(UnitOfWork unit, ProcessInstance instance, SendNotice notice, IReadOnlyDictionary<string, object?> variables, CancellationToken ct);
-}
-
 /// <summary>The plain outbox row; the notices feature renders and dispatches it.</summary>
 public sealed class NoticeOutbox : INoticeOutbox
 {

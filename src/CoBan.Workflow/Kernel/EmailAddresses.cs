@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace CoBan.Workflow.Notices;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
 /// The one home for "is this one e-mail address": parsed with MimeKit, as the mail is sent with it.

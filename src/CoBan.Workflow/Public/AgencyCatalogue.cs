@@ -1,9 +1,9 @@
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
-using CoBan.Workflow.Public;
+using CoBan.Workflow.Matters;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoBan.Workflow.Matters;
+namespace CoBan.Workflow.Public;
 
 public sealed record PublicMaterial(string Name, bool Required, string? Note);
 

@@ -1,4 +1,4 @@
-namespace CoBan.Workflow.Rosters;
+namespace CoBan.Workflow.Bureaus;
 
 /// <summary>A staff member's photo for the duty board (seed 001: 姓名、职务、照片…), optional.</summary>
 public sealed class StaffPhoto

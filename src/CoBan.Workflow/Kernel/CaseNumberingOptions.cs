@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CoBan.Workflow.Cases;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
 /// How cases are numbered (issue 21). Without <see cref="CentrePrefix"/> every bureau numbers its own
