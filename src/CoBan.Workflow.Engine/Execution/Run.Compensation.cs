@@ -7,7 +7,10 @@ namespace CoBan.Workflow.Engine.Execution;
 /// event, once completed, leaves a listening execution in its scope; a compensation throw (an
 /// intermediate throw or end event) runs the handlers of the completed activities of its scope (the
 /// one named by activityRef, or all of them, the most recently completed first) and waits until they
-/// have finished. A scope that ends withdraws its listeners: what it did can no longer be compensated.
+/// have finished. A sub-process that completes hands its listeners to its own scope (unless it has a
+/// compensation handler of its own, which then undoes it as a whole), so a later throw there undoes
+/// what was done inside it; a multi-instance activity records one listener per completed instance and
+/// hands them over when the whole activity completes. A process that ends can no longer be compensated.
 /// </summary>
 internal sealed partial class Run
 {
@@ -15,6 +18,30 @@ internal sealed partial class Run
     {
         var listener = NewExecution(exec.Parent, boundary.Id);
         listener.State = ExecutionState.Listening;
+    }
+
+    private bool IsCompensationListener(Execution e) =>
+        e.State == ExecutionState.Listening && _def.FindNode(e.ElementId) is { Trigger: EventTrigger.Compensation };
+
+    /// <summary>
+    /// A completed scope (sub-process, multi-instance instance or body) gives its compensation listeners to
+    /// its parent scope, marked with its own id so that an activityRef naming it finds them. Dropped
+    /// instead when the scope's activity has a compensation handler of its own (it undoes the scope whole).
+    /// </summary>
+    private void PromoteCompensation(Execution scope, FlowNode node, bool dropWhenOwnHandler)
+    {
+        if (ChildrenOf(scope.Id) is not { } children) return;
+        foreach (var child in children)
+        {
+            if (!IsCompensationListener(child)) continue;
+            if (dropWhenOwnHandler && node.CompensationBoundary is not null)
+            {
+                _s.Executions.Remove(child);
+                continue;
+            }
+            child.Parent = scope.Parent;
+            child.FlowId = node.Id;
+        }
     }
 
     /// <summary>True when there is nothing to compensate (the thrower goes on); false while the handlers run.</summary>
@@ -26,7 +53,7 @@ internal sealed partial class Run
             if (e.Parent != thrower.Parent || e.State != ExecutionState.Listening) continue;
             var boundary = _def.FindNode(e.ElementId);
             if (boundary is not { Trigger: EventTrigger.Compensation, CompensationHandler: not null }) continue;
-            if (node.Event?.Name is { } activity && boundary.AttachedTo?.Id != activity) continue;
+            if (node.Event?.Name is { } activity && boundary.AttachedTo?.Id != activity && e.FlowId != activity) continue;
             (compensable ??= []).Add(e);
         }
         if (compensable is null) return true;

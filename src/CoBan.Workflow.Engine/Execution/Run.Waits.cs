@@ -100,7 +100,13 @@ internal sealed partial class Run
         try
         {
             var variables = MapIn(exec, spec);
-            return new StartCallActivity(id, node.Id, spec.CalledElement, spec.Binding, spec.Version, variables);
+            var called = spec.CalledElementExpression is { } expression ? Evaluate(exec, expression)?.ToString() : spec.CalledElement;
+            if (string.IsNullOrWhiteSpace(called))
+            {
+                RaiseIncident(exec, $"被调用流程 {spec.CalledElement} 计算结果为空", $"the called element {spec.CalledElement} gave nothing");
+                return null;
+            }
+            return new StartCallActivity(id, node.Id, called, spec.Binding, spec.Version, variables);
         }
         catch (ExpressionException e)
         {

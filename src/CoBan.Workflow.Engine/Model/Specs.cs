@@ -17,6 +17,8 @@ public sealed class EventSpec
     public Expression? Condition { get; init; }
     /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
     public string? CodeVariable { get; init; }
+    /// <summary>camunda:in on a signal throw: the variables the signal carries (none without it, as Camunda 7).</summary>
+    public VariableMapping[] In { get; init; } = [];
 }
 
 /// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>
@@ -81,6 +83,8 @@ public sealed record VariableMapping(string? Source, Expression? SourceExpressio
 public sealed class CallSpec
 {
     public required string CalledElement { get; init; }
+    /// <summary>A calledElement holding <c>${...}</c> (Camunda): evaluated each time the call starts.</summary>
+    public Expression? CalledElementExpression { get; init; }
     public CallBinding Binding { get; init; }
     public int? Version { get; init; }
     public VariableMapping[] In { get; init; } = [];

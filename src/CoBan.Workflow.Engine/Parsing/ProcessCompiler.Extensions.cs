@@ -307,6 +307,8 @@ internal sealed partial class ProcessCompiler
         return new CallSpec
         {
             CalledElement = called,
+            CalledElementExpression = called.Contains("${", StringComparison.Ordinal) || called.Contains("#{", StringComparison.Ordinal)
+                ? Compile(called, id, "callActivity", "被调用流程", "called element", el) : null,
             Binding = binding ?? CallBinding.Latest,
             Version = version,
             In = ReadMappings(el, "in", id),

@@ -115,6 +115,10 @@ internal sealed partial class ProcessCompiler
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
+        // As Camunda 7: one message may be awaited once per activity, or which boundary a delivery reaches is a guess.
+        if (node.Trigger == EventTrigger.Message && node.Event?.Name is { } message && node.AttachedTo is { } activity
+            && activity.Boundaries.TakeWhile(b => b != node).Any(b => b.Trigger == EventTrigger.Message && b.Event?.Name == message))
+            Error(node, $"活动 '{activity.Id}' 上已有等待消息 '{message}' 的边界事件", $"activity '{activity.Id}' already has a boundary event for message '{message}': one message event subscription per name and activity");
     }
 
     private void ValidateGateway(FlowNode node)
@@ -123,6 +127,8 @@ internal sealed partial class ProcessCompiler
             Error(node, "网关没有出口顺序流", "the gateway has no outgoing sequence flow");
         if (node.Kind == NodeKind.ParallelGateway && node.Outgoing.Any(f => f.Condition is not null))
             Warning(node, "并行网关出口上的条件会被忽略（所有分支都会执行）", "conditions on a parallel gateway's outgoing flows are ignored (every branch runs)");
+        // Camunda 7 refuses both at deployment; CoBan warns: dozens of modelling tools' exports draw an
+        // unconditional way out beside conditional ones, and CoBan takes the flows in document order.
         if (node.Kind == NodeKind.ExclusiveGateway && node.Outgoing.Length > 1
             && node.Outgoing.Count(f => f.Condition is null && f != node.Default) > 0)
             Warning(node, "排他网关有无条件且非默认的出口：按顺序它总会被选中", "the exclusive gateway has an outgoing flow with no condition that is not the default: in order, it is always taken");
