@@ -375,6 +375,15 @@ internal sealed partial class Run
             if (e.State != ExecutionState.Listening) return;
             listening = true;
         }
+        if (scopeId != 0 && _s.FindExecution(scopeId) is { Thrower: not 0 } compensating)
+        {
+            // A sub-process opened again for its compensation event sub-process: that handler is done.
+            CancelTree(compensating, trace: false);
+            Trace.Add(new(TraceKind.Left, compensating.ElementId));
+            if (HandlersDone(compensating.Thrower)) return;
+            CompleteScopeIfEmpty(compensating.Parent, compensating.ElementId);
+            return;
+        }
         if (listening)
         {
             if (scopeId != 0 && _s.FindExecution(scopeId) is { State: ExecutionState.Scope } completed)

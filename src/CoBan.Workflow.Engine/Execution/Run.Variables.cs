@@ -112,7 +112,7 @@ internal sealed partial class Run
         }
     }
 
-    private sealed class MapContext(Vars variables, DateTimeOffset now, IWorkingDays? calendar) : IExpressionContext
+    internal sealed class MapContext(Vars variables, DateTimeOffset now, IWorkingDays? calendar) : IExpressionContext
     {
         public DateTimeOffset Now => now;
         public IWorkingDays? WorkingDays => calendar;

@@ -47,6 +47,8 @@ public sealed class UserTaskSpec
     public string? RemindBefore { get; init; }
     public string? EscalateAfter { get; init; }
     public string? FormKey { get; init; }
+    /// <summary>camunda:priority: a whole number, or <c>${...}</c> evaluated when the task is created.</summary>
+    public Expression? Priority { get; init; }
     public FormField[] Form { get; init; } = [];
     /// <summary>coban:confirm="true" on a manual task: a person confirms it (else it passes through, as in Camunda and BPMN).</summary>
     public bool Confirm { get; init; }
@@ -66,6 +68,8 @@ public sealed class ServiceSpec
     public required string Implementation { get; init; }
     public IReadOnlyList<KeyValuePair<string, Expression>> Parameters { get; init; } = [];
     public int Retries { get; init; } = 3;
+    /// <summary>camunda:resultVariable: the host's result (the variables it answers with) is stored as one map under this name instead of being merged.</summary>
+    public string? ResultVariable { get; init; }
 }
 
 /// <summary>A notice sent by a send task or a throw/end event (coban:notice).</summary>

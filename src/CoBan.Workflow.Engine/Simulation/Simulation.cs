@@ -134,6 +134,16 @@ public sealed partial class Simulator
         return this;
     }
 
+    /// <summary>Camunda's condition evaluation: starts an instance at every conditional start event of the file whose condition holds on these variables.</summary>
+    public Simulator EvaluateStartConditions(Vars variables)
+    {
+        foreach (var process in _document.Executable)
+            foreach (var start in StartConditions.Holding(process, variables, Now, _options.Engine))
+                if (NewInstance(process, null, 0) is { } instance) Apply(instance, new Start(variables, start.Id));
+        Run();
+        return this;
+    }
+
     /// <summary>Moves the clock by an ISO duration (P3WD allowed), firing every timer that falls due, in order.</summary>
     public Simulator Advance(string duration)
     {

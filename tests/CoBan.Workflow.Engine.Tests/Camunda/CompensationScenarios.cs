@@ -241,6 +241,48 @@ public class CompensationScenarios
         sim.Instances.Count.ShouldBe(6);
     }
 
+    private static readonly string FullHandler = $$"""
+        {{Throw("compensateFlight", "bookFlight")}}{{Throw("compensateHotel", "bookHotel")}}<userTask id="updateCustomerRecord" name="Update Customer Record" /><endEvent id="ce" />
+        {{Chain("cs", "compensateFlight", "compensateHotel", "updateCustomerRecord", "ce")}}
+        """;
+
+    private static string Booking(string handler, string throwRef = "") => $$"""
+        <startEvent id="start" />
+        <subProcess id="booking"><startEvent id="bs" /><parallelGateway id="parallel" />
+          {{Compensable("bookFlight", "cancelFlight", "userTask", "userTask", name: "Book Flight", handlerName: "Cancel Flight")}}
+          {{Compensable("bookHotel", "cancelHotel", "userTask", "userTask", name: "Book Hotel", handlerName: "Cancel Hotel")}}
+          <parallelGateway id="join" /><endEvent id="be" />
+          {{Flow("bs", "parallel")}}{{Flow("parallel", "bookFlight")}}{{Flow("parallel", "bookHotel")}}{{Flow("bookFlight", "join")}}{{Flow("bookHotel", "join")}}{{Flow("join", "be")}}
+          <subProcess id="compensation" triggeredByEvent="true"><startEvent id="cs"><compensateEventDefinition /></startEvent>{{handler}}</subProcess>
+        </subProcess>
+        <userTask id="validateBooking" name="Validate Booking" /><exclusiveGateway id="gw" default="valid" /><endEvent id="end" />
+        <endEvent id="throwCompensation"><compensateEventDefinition {{throwRef}} /></endEvent>
+        {{Chain("start", "booking", "validateBooking", "gw")}}{{Flow("gw", "end", "valid")}}{{Flow("gw", "throwCompensation", condition: "${valid == false}")}}
+        """;
+
+    [Fact, Camunda7(C, "CompensateEventTest.testCompensationEventSubProcessWithScope")]
+    public void A_compensation_event_sub_process_is_the_sub_processes_handler_and_undoes_its_work_step_by_step()
+    {
+        var sim = Steps.Run(Booking(FullHandler));
+        sim.CompleteNamed("Book Flight").CompleteNamed("Book Hotel");
+        sim.CompleteNamed("Validate Booking", new { valid = false });
+        sim.TaskNames().ShouldBe(["Cancel Flight"]);
+        sim.CompleteNamed("Cancel Flight").TaskNames().ShouldBe(["Cancel Hotel"]);
+        sim.CompleteNamed("Cancel Hotel").TaskNames().ShouldBe(["Update Customer Record"]);
+        sim.CompleteNamed("Update Customer Record").Status.ShouldBe("completed");
+    }
+
+    [Fact, Camunda7(C, "CompensateEventTest.testCompensationEventSubProcessWithActivityRef")]
+    public void A_compensation_event_sub_process_runs_when_its_sub_process_is_named_by_activity_ref()
+    {
+        var model = Booking($"""{Throw("compensateHotel", "bookHotel")}<endEvent id="ce" />{Chain("cs", "compensateHotel", "ce")}""", throwRef: "activityRef=\"booking\"");
+        var sim = Steps.Run(model);
+        sim.CompleteNamed("Book Hotel").CompleteNamed("Book Flight");
+        sim.CompleteNamed("Validate Booking", new { valid = false });
+        sim.TaskNames().ShouldBe(["Cancel Hotel"]);
+        sim.CompleteNamed("Cancel Hotel").Status.ShouldBe("completed");
+    }
+
     private static string Transaction(string handlerKind, string extraInside = "") => $$"""
         <startEvent id="start" />
         <transaction id="tx"><startEvent id="txs" />
