@@ -32,6 +32,7 @@ public static class NoticeServices
         services.AddScoped<NoticeAttentionEndpoints.NoticeAttention>();
         services.AddScoped<IStepObserver, NoticeFormObserver>();
         services.AddScoped<IProcedureValidator, NoticeProcedureValidator>();
+        services.AddHostedService<TemplateSyntaxUpgrade>(); // before the dispatcher renders anything
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<NoticeDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NoticeDispatcher>());

@@ -224,7 +224,7 @@ public class NoticeDeliveryTests
         // An override saved before the variable contract changed (the API would refuse it today).
         await host.WithDbAsync(db =>
         {
-            db.Add(new NoticeTemplateVersion { BureauId = theCase.BureauId, Template = "receipt", Part = "print", Version = 1, Content = "<p>{{case.committedDate}}</p>", CreatedAt = host.Clock.GetUtcNow() });
+            db.Add(new NoticeTemplateVersion { BureauId = theCase.BureauId, Template = "receipt", Part = "print", Version = 1, Content = "<p>{{ this.case.committedDate }}</p>", Syntax = NoticeTemplateVersion.Scriban, CreatedAt = host.Clock.GetUtcNow() });
             return db.SaveChangesAsync();
         });
         var notice = await host.WithDbAsync(db => NoticeData.NoticeAsync(db, theCase, "receipt", host.Clock.GetUtcNow(), "print"));

@@ -27,13 +27,16 @@ public sealed record DeliveryView(
 
 public sealed record ResendRequest(string? Reason);
 
-public sealed record TemplatePartInfo(string Part, string Channel, string Source, int? Version, long? OverrideBureauId, DateTimeOffset? SavedAt, string? SavedBy);
+public sealed record TemplatePartInfo(string Part, string Channel, string Source, int? Version, long? OverrideBureauId, DateTimeOffset? SavedAt, string? SavedBy,
+    bool NeedsReview = false);
 
 public sealed record TemplateSummary(string Name, string Title, string Audience, string[] Channels, string? Description, string? Source,
     string? SmsTemplateCode, IReadOnlyList<string>? SmsVariables, IReadOnlyList<TemplatePartInfo> Parts);
 
+/// <param name="ReviewNote">Set when this bureau's override is still in the Handlebars syntax of an older release and could not be converted: why, for the administrator.</param>
+/// <param name="ReviewContent">That unconverted override, to rewrite in Scriban (the inherited or shipped template is used meanwhile).</param>
 public sealed record TemplatePartContent(string Template, string Part, string Source, int? Version, long? OverrideBureauId, string Content, string? Shipped,
-    string? SmsTemplateCode, DateTimeOffset? SavedAt, string? SavedBy);
+    string? SmsTemplateCode, DateTimeOffset? SavedAt, string? SavedBy, string? ReviewNote = null, string? ReviewContent = null);
 
 public sealed record TemplateVersionView(int Version, bool Deleted, string? Content, string? SmsTemplateCode, string? Comment, DateTimeOffset CreatedAt, string? CreatedBy);
 

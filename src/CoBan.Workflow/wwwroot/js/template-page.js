@@ -127,7 +127,9 @@
     }
   });
   root.querySelectorAll('[data-insert]').forEach(chip => chip.addEventListener('click', () => {
-    const text = `{{${chip.dataset.insert}}}`;
+    // case is a Scriban keyword at the start of a tag: the case's fields are written this.case.…
+    const name = chip.dataset.insert;
+    const text = `{{ ${name.startsWith('case.') ? 'this.' + name : name} }}`;
     const start = editor.selectionStart, end = editor.selectionEnd;
     editor.setRangeText(text, start, end, 'end');
     editor.focus();
