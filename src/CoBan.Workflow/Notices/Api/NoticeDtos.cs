@@ -47,7 +47,8 @@ public sealed record RevertTemplateRequest(int Version, string? Comment);
 /// <summary>Unsaved content to preview: a part's content, or several parts (part name → content). Empty: the current templates.</summary>
 public sealed record PreviewRequest(string? Part, string? Content, Dictionary<string, string>? Parts);
 
-public sealed record PreviewResult(string Template, IReadOnlyList<RenderedChannel> Channels);
+/// <param name="SmsSignName">The deployment's 【sign】, so the editor can count the SMS as the phone shows it.</param>
+public sealed record PreviewResult(string Template, IReadOnlyList<RenderedChannel> Channels, string? SmsSignName = null);
 
 public sealed record SaveSettingsRequest(Dictionary<string, string?> Values);
 

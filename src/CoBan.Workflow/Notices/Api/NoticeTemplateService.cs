@@ -11,7 +11,7 @@ namespace CoBan.Workflow.Notices;
 /// compile or names an unknown variable is refused with 422 naming the line and the name.
 /// </summary>
 public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catalog, NoticeTemplateStore store, NoticeRenderer renderer,
-    BureauScope scope, CurrentUser user, TimeProvider clock)
+    BureauScope scope, CurrentUser user, TimeProvider clock, NoticeSettingsStore settings)
 {
     public async Task<List<TemplateSummary>> ListAsync(string? bureau, CancellationToken ct)
     {
@@ -87,7 +87,7 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
                     break;
             }
         }
-        return new PreviewResult(name, channels);
+        return new PreviewResult(name, channels, (await settings.CurrentAsync(db, ct)).Sms.SignName);
     }
 
     public async Task<TemplatePartContent> SaveAsync(string name, string part, string? bureau, SaveTemplateRequest body, CancellationToken ct)

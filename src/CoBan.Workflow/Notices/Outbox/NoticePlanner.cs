@@ -82,7 +82,7 @@ public sealed class NoticePlanner(NoticeCatalog catalog, NoticeModelBuilder mode
                 var rendered = renderer.RenderSms(source, model, code);
                 delivery.SmsTemplateCode = rendered.SmsTemplateCode;
                 delivery.SmsParams = JsonSerializer.Serialize(rendered.SmsParams, JsonDefaults.StoredIndented);
-                delivery.Text = (options.Sms.SignName is { Length: > 0 } sign ? $"【{sign}】" : "") + rendered.Text;
+                delivery.Text = SmsBudget.Signed(options.Sms.SignName, rendered.Text!);
                 delivery.Address = NoticeRecipients.NormalizeMobile(recipient.Phone);
                 break;
             case NoticeParts.Email:

@@ -28,14 +28,14 @@ public sealed class NoticeRenderer(NoticeCatalog catalog)
     {
         var sms = SmsTemplate.Parse(source.Content);
         var key = source.CacheKey(catalog.Hash);
-        var values = sms.Params.ToDictionary(p => p.Key, p => Render($"{key}:{p.Key}", NoticeParts.Sms, p.Value, model).Trim());
+        var values = sms.Params.ToDictionary(p => p.Key, p => SmsBudget.Fit(Render($"{key}:{p.Key}", NoticeParts.Sms, p.Value, model).Trim()));
         return new RenderedChannel(NoticeParts.Sms, null, sms.Fill(values), null, codeOverride ?? source.SmsTemplateCode ?? sms.TemplateCode, values);
     }
 
     public RenderedChannel RenderSmsUncached(string content, NoticeModel model, string? codeOverride)
     {
         var sms = SmsTemplate.Parse(content);
-        var values = sms.Params.ToDictionary(p => p.Key, p => RenderUncached(NoticeParts.Sms, p.Value, model).Trim());
+        var values = sms.Params.ToDictionary(p => p.Key, p => SmsBudget.Fit(RenderUncached(NoticeParts.Sms, p.Value, model).Trim()));
         return new RenderedChannel(NoticeParts.Sms, null, sms.Fill(values), null, codeOverride ?? sms.TemplateCode, values);
     }
 
