@@ -62,7 +62,7 @@ public class TemplateOverrideApiTests : IAsyncLifetime
         var printed = (string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "print")!["html"];
         printed.ShouldNotBeNull().ShouldContain("霸州市恒达五金制品有限公司：承诺于2026年10月13日前办结。");
         printed.ShouldContain("<title>协办回执</title>");
-        ((string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "sms")!["text"]).ShouldNotBeNull().ShouldContain("承诺于2026年10月13日前办结");
+        ((string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "sms")!["text"]).ShouldNotBeNull().ShouldContain("承诺2026年10月13日前办结");
 
         var saved = await _admin.PutJsonAsync("/api/v1/notice-templates/receipt/print?bureau=BZ-SCJG", new { content = Override, comment = "本局版式" });
         ((string?)saved["source"]).ShouldBe("override");
