@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using System.Diagnostics;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Runtime;
