@@ -17,7 +17,7 @@ internal sealed partial class ProcessCompiler
         "assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "formKey", "class", "expression",
         "delegateExpression", "type", "topic", "calledElementBinding", "calledElementVersion", "collection", "elementVariable",
         "asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority", "errorCodeVariable",
-        "historyTimeToLive", "versionTag", "isStartableInTasklist", "priority", "resultVariable",
+        "historyTimeToLive", "versionTag", "isStartableInTasklist", "priority", "resultVariable", "variableName",
     ];
 
     /// <summary>camunda: extension elements CoBan reads; their own children are checked where they are read.</summary>
@@ -44,9 +44,11 @@ internal sealed partial class ProcessCompiler
         ["class"] = ServiceLike, ["expression"] = ServiceLike, ["delegateExpression"] = ServiceLike, ["type"] = ServiceLike, ["topic"] = ServiceLike,
         ["resultVariable"] = ServiceLike, ["calledElementBinding"] = ["callActivity"], ["calledElementVersion"] = ["callActivity"],
         ["collection"] = ["multiInstanceLoopCharacteristics"], ["elementVariable"] = ["multiInstanceLoopCharacteristics"],
-        ["errorCodeVariable"] = ["errorEventDefinition"],
+        ["errorCodeVariable"] = ["errorEventDefinition"], ["variableName"] = ["conditionalEventDefinition"],
         ["historyTimeToLive"] = ["process"], ["versionTag"] = ["process"], ["isStartableInTasklist"] = ["process"],
     };
+
+    private static bool IsProcessLevelStart(XElement? el) => el is { Name.LocalName: "startEvent" } && el.Parent?.Name.LocalName == "process";
 
     /// <summary>camunda:in and camunda:out are read on a call activity, and camunda:in on a thrown signal.</summary>
     private static bool MappingHonoured(string local, XElement host) =>
@@ -63,6 +65,8 @@ internal sealed partial class ProcessCompiler
             {
                 if (a.Name.Namespace == Camunda && !HonouredCamundaAttributes.Contains(a.Name.LocalName))
                     Unhonoured(owner, el, $"camunda:{a.Name.LocalName}", CamundaReasonZh(a.Name.LocalName), CamundaReasonEn(a.Name.LocalName));
+                else if (a.Name.Namespace == Camunda && a.Name.LocalName == "variableName" && !IsProcessLevelStart(el.Parent))
+                    Unhonoured(owner, el, "camunda:variableName", "中间和边界条件事件在每一步之后都会检查条件，不按变量名过滤", "intermediate, boundary and event sub-process conditions are checked after every step, not filtered by variable name");
                 else if (a.Name.Namespace == Camunda && CamundaAttributeHomes.TryGetValue(a.Name.LocalName, out var homes) && !homes.Contains(el.Name.LocalName))
                     Unhonoured(owner, el, $"camunda:{a.Name.LocalName}", $"它只在 {string.Join("、", homes)} 上起作用", $"it has its effect on {string.Join(", ", homes)} only");
                 else if (a.Name.Namespace == Coban && !HonouredCobanAttributes.Contains(a.Name.LocalName))

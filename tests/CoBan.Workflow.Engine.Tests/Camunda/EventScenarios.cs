@@ -391,4 +391,80 @@ public class EventScenarios
         sim.SetVariables(Play.Vars(new { variable = 1 })!).TaskNames().ShouldBe(["After Condition"]);
         sim.CompleteNamed("After Condition").Status.ShouldBe("completed");
     }
+
+    private static CoBan.Workflow.Engine.Simulation.Simulator Conditions(string body, string extra = "") =>
+        new(Parse(body, extraProcesses: extra), Play.Options());
+
+    private static string ConditionalStart(string id, string condition, string variableName = "") => $"""
+        <startEvent id="{id}"><conditionalEventDefinition {(variableName == "" ? "" : $"camunda:variableName=\"{variableName}\"")}><condition>{condition}</condition></conditionalEventDefinition></startEvent>
+        <userTask id="{id}Task" /><endEvent id="{id}End" />{Chain(id, id + "Task", id + "End")}
+        """;
+
+    private static readonly string Single = ConditionalStart("single", "${foo == 1}");
+    private static readonly string Multiple = ConditionalStart("c1", "${foo == 1}") + ConditionalStart("c2", "${bar == true}") + ConditionalStart("c3", "${foo == 2}");
+    private static readonly string TrueProcess = Steps.Executable("trueConditionProcess", ConditionalStart("always", "${true}"));
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithTrueConditionalStartEvent")]
+    public void A_true_conditional_start_starts_an_instance_on_any_evaluation()
+    {
+        Conditions(ConditionalStart("always", "${true}")).EvaluateStartConditions(new Dictionary<string, object?>()).Instances.Count.ShouldBe(1);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithVariableCondition")]
+    public void A_conditional_start_holding_on_the_variables_starts_an_instance_holding_them()
+    {
+        var sim = Conditions(Single).EvaluateStartConditions(Play.Vars(new { foo = 1 })!);
+        sim.Instances.Count.ShouldBe(1);
+        sim.State().Variables["foo"].ShouldBe(1L);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithoutResult")]
+    public void A_conditional_start_not_holding_starts_nothing()
+    {
+        Conditions(Single).EvaluateStartConditions(Play.Vars(new { foo = 0 })!).Instances.ShouldBeEmpty();
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithMultipleConditions")]
+    public void Each_holding_conditional_start_of_a_process_starts_its_own_instance()
+    {
+        var sim = Conditions(Multiple);
+        sim.Main.ShouldBeNull();
+        Parse(Multiple).Processes[0].ConditionalStarts.Count().ShouldBe(3);
+        sim.EvaluateStartConditions(Play.Vars(new { foo = 1, bar = true })!).Instances.Count.ShouldBe(2);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithMultipleSubscriptions")]
+    public void Conditional_starts_of_several_processes_all_start_on_one_evaluation()
+    {
+        Conditions(Single, Steps.Executable("multipleConditions", Multiple) + TrueProcess)
+            .EvaluateStartConditions(Play.Vars(new { foo = 1, bar = true })!).Instances.Count.ShouldBe(4);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithMultipleSubscriptionsWithoutProvidingAllVariables")]
+    public void A_condition_naming_a_variable_not_given_does_not_hold_and_does_not_fail()
+    {
+        var sim = Conditions(Single, Steps.Executable("multipleConditions", Multiple) + TrueProcess).EvaluateStartConditions(Play.Vars(new { foo = 1 })!);
+        sim.Instances.Count.ShouldBe(3);
+        sim.Errors.ShouldBeEmpty();
+    }
+
+    private static readonly string VariableName = ConditionalStart("named", "${true}", variableName: "foo") + ConditionalStart("unnamed", "${true == true}");
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithVariableName")]
+    public void A_conditional_start_with_a_variable_name_starts_when_that_variable_is_given()
+    {
+        Conditions(VariableName).EvaluateStartConditions(Play.Vars(new { foo = 42 })!).Instances.Count.ShouldBe(2);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testStartInstanceWithVariableNameNotFullfilled")]
+    public void A_conditional_start_with_a_variable_name_does_not_start_without_that_variable()
+    {
+        Conditions(VariableName).EvaluateStartConditions(new Dictionary<string, object?>()).Instances.Count.ShouldBe(1);
+    }
+
+    [Fact, Camunda7(C, "ConditionalStartEventTest.testDeploymentOfTwoEqualConditionalStartEvent")]
+    public void Two_conditional_starts_with_the_same_condition_are_refused()
+    {
+        Steps.Read(ConditionalStart("first", "${foo == 1}") + ConditionalStart("second", "${foo == 1}")).ShouldBeRefused("second", "same condition");
+    }
 }

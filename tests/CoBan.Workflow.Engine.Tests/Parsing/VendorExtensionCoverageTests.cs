@@ -88,7 +88,8 @@ public class VendorExtensionCoverageTests
     private static string Prefix(XNamespace ns) => ns == Zeebe ? "zeebe" : ns == Activiti ? "activiti" : "camunda";
 
     private static bool IsVendorHonoured(XAttribute a, XElement el) =>
-        a.Name.Namespace != Zeebe && HonouredAttributes.TryGetValue(a.Name.LocalName, out var on) && on.Contains(el.Name.LocalName);
+        a.Name.Namespace != Zeebe && (HonouredAttributes.TryGetValue(a.Name.LocalName, out var on) && on.Contains(el.Name.LocalName)
+            || (a.Name.LocalName == "variableName" && el.Parent is { Name.LocalName: "startEvent" } start && start.Parent?.Name.LocalName == "process"));
 
     /// <summary>Extension elements CoBan reads, where it reads them (their unread parts are named where they are read).</summary>
     private static bool IsHonouredElement(XElement el)
