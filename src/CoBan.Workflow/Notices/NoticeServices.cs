@@ -26,6 +26,10 @@ public static class NoticeServices
         services.AddSingleton<SmsChannel>();
         services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<SmsChannel>());
         services.AddSingleton<INoticeChannel, EmailChannel>();
+        // One composer per channel (what it needs and how it fills a delivery): a new channel registers here.
+        services.AddSingleton<INoticeComposer, SmsComposer>();
+        services.AddSingleton<INoticeComposer, EmailComposer>();
+        services.AddSingleton<INoticeComposer, PrintComposer>();
         services.AddScoped<NoticeWorker>();
         services.AddScoped<NoticeActions>();
         services.AddScoped<NoticeTemplateService>();
