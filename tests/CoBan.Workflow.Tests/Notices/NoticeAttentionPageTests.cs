@@ -16,10 +16,14 @@ public class NoticeAttentionPageTests
 {
     private const string Page = "/supervision/notices";
 
+    // No dispatcher: a resent delivery stays pending for the assertions instead of being picked up at once.
+    private static Task<TestHost> StartAsync() =>
+        TestHost.StartAsync(settings: new() { ["CoBan:Notices:Dispatcher:Enabled"] = "false" });
+
     [Fact]
     public async Task A_duty_leader_sees_the_deliveries_of_his_bureau_and_resends_or_confirms_them_with_a_reason()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await StartAsync();
         var (uncertain, dead, foreign) = await SeedAsync(host);
         var leader = await host.LoginAsync("liu.yang");
 
@@ -43,7 +47,7 @@ public class NoticeAttentionPageTests
     [Fact]
     public async Task Another_bureaus_delivery_and_a_missing_reason_change_nothing()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await StartAsync();
         var (uncertain, _, foreign) = await SeedAsync(host);
         var leader = await host.LoginAsync("liu.yang");
         var page = await leader.GetStringAsync(Page);
@@ -63,7 +67,7 @@ public class NoticeAttentionPageTests
     [Fact]
     public async Task Supervisors_read_it_without_forms_coordinators_and_strangers_are_refused()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await StartAsync();
         var (uncertain, _, _) = await SeedAsync(host);
 
         var supervisor = await (await host.LoginAsync("zhao.jian")).GetStringAsync(Page);
