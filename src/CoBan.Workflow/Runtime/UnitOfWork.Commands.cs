@@ -142,7 +142,7 @@ public sealed partial class UnitOfWork
             {
                 answer = new FailService(invoke.CallId, e.Code, e.Message);
             }
-            catch (Api.CoBanException e)
+            catch (CoBanException e)
             {
                 answer = new FailService(invoke.CallId, null, e.MessageZh + " / " + e.MessageEn);
             }

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Cases.Actions;
 
@@ -16,7 +15,7 @@ public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
 
     protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
     {
-        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        var status = EnumCodes.Parse<CaseStatus>(step.Text("status"), "status");
         if (!Plain.Contains(status))
             throw Invalid("status", $"case.setStatus 只能设置 补正开始、补正结束、部门开始办理；“{status.Zh()}”有专门的动作",
                 $"case.setStatus sets supplementStarted, supplementEnded or handling only; {status.Code()} has its own action");
@@ -28,7 +27,7 @@ public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
             if (c.MissingNoticeAt is not null)
                 throw CoBanException.Conflict("notice-given", "一次性告知已出具，不能再次告知", "the one-time notice was already given");
             c.MissingNoticeAt = step.Now;
-            detail = $"一次性告知缺件：{string.Join("、", CaseCodes.ReadList(c.MaterialsMissing))}";
+            detail = $"一次性告知缺件：{string.Join("、", JsonDefaults.ReadList(c.MaterialsMissing))}";
         }
         await step.MoveAsync(lifecycle, status, detail, ct);
         return Out(("caseStatus", status.Code()));
@@ -58,8 +57,8 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlin
         c.Deadline = days > 0
             ? (await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, days, ct)).ToUniversalTime()
             : await SameDayAsync(step, deadlines, ct);
-        step.Journal("case.deadline", $"承诺办结期限：{CaseCodes.ZhDateTime(c.Deadline.Value)}", null, CaseCodes.Json(new { deadline = c.Deadline }));
-        return Out(("caseDeadline", c.Deadline.Value.ToOffset(CaseCodes.China)), ("kind", c.Kind.Value.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(CaseCodes.China)));
+        step.Journal("case.deadline", $"承诺办结期限：{ChineseDates.DateTime(c.Deadline.Value)}", null, JsonDefaults.Write(new { deadline = c.Deadline }));
+        return Out(("caseDeadline", c.Deadline.Value.ToOffset(ChinaTime.Offset)), ("kind", c.Kind.Value.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(ChinaTime.Offset)));
     }
 
     /// <summary>The hall's closing time for an immediate case (seed 000: 当天或当场办结).</summary>
@@ -71,13 +70,13 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlin
     /// </summary>
     private static async Task<DateTimeOffset> SameDayAsync(CaseStep step, ICaseDeadlines deadlines, CancellationToken ct)
     {
-        var local = step.Now.ToOffset(CaseCodes.China);
-        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(Closing), CaseCodes.China);
+        var local = step.Now.ToOffset(ChinaTime.Offset);
+        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(Closing), ChinaTime.Offset);
         var yesterday = local.AddDays(-1);
         var workingToday = await deadlines.WorkingDaysLeftAsync(step.Db, step.Case.BureauId, yesterday, local, ct) == 1;
         if (workingToday && step.Now < closing) return closing.ToUniversalTime();
-        var next = (await deadlines.AddWorkingDaysAsync(step.Db, step.Case.BureauId, local, 1, ct)).ToOffset(CaseCodes.China);
-        return new DateTimeOffset(DateOnly.FromDateTime(next.DateTime).ToDateTime(Closing), CaseCodes.China).ToUniversalTime();
+        var next = (await deadlines.AddWorkingDaysAsync(step.Db, step.Case.BureauId, local, 1, ct)).ToOffset(ChinaTime.Offset);
+        return new DateTimeOffset(DateOnly.FromDateTime(next.DateTime).ToDateTime(Closing), ChinaTime.Offset).ToUniversalTime();
     }
 }
 
@@ -92,13 +91,13 @@ public sealed class CloseAction(CaseLifecycle lifecycle) : CaseAction
 
     protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
     {
-        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        var status = EnumCodes.Parse<CaseStatus>(step.Text("status"), "status");
         if (status is not (CaseStatus.Withdrawn or CaseStatus.NotAccepted or CaseStatus.NotReceived))
             throw Invalid("status", "case.close 只能设置 已撤件、不予受理、不受理", "case.close ends a case as withdrawn, notAccepted or notReceived only");
         var c = step.Case;
         var reason = step.Text("reason");
         if (status == CaseStatus.NotAccepted && c.RejectionReasons is not null)
-            reason = $"{string.Join("；", CaseCodes.ReadList(c.RejectionReasons))}（依据：{c.RejectionLegalBasis}）";
+            reason = $"{string.Join("；", JsonDefaults.ReadList(c.RejectionReasons))}（依据：{c.RejectionLegalBasis}）";
         c.Result = reason ?? status.Zh();
         await step.MoveAsync(lifecycle, status, c.Result, ct);
         return Out(("caseStatus", status.Code()));

@@ -129,7 +129,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 result = new SendResult(SendOutcome.Ambiguous, delivery.Channel, null, Failures.Describe(e));
             }
         }
-        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.ToString().ToLowerInvariant()));
+        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.LowerCode()));
         // The window closes when this commits.
         await RecordAsync(deliveryId, node, channel, result, options, ct);
         return true;
