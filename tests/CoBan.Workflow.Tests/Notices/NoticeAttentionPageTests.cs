@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Notices;
 using CoBan.Workflow.Tests.Support;
@@ -112,17 +111,7 @@ public class NoticeAttentionPageTests
                 await DeliveryAsync(other, DeliveryStatus.Uncertain, "发送过程中服务中断 / the service stopped while sending"));
         });
 
-    /// <summary>Submits the row form of <paramref name="deliveryId"/> as a browser would (its handler name, the antiforgery token, same origin).</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, long deliveryId, string act, string reason, long? deliveryIdInForm = null)
-    {
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        token.ShouldNotBeNullOrEmpty();
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = $"act-{deliveryIdInForm ?? deliveryId}", ["__RequestVerificationToken"] = token, ["reason"] = reason, ["act"] = act,
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, Page) { Content = form };
-        request.Headers.Add("Origin", "http://localhost");
-        return await client.SendAsync(request);
-    }
+    /// <summary>Submits the row form of <paramref name="deliveryId"/> (or, to try a stranger's, another delivery's handler name).</summary>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string page, long deliveryId, string act, string reason, long? deliveryIdInForm = null) =>
+        Forms.PostAsync(client, Page, page, $"act-{deliveryIdInForm ?? deliveryId}", new() { ["reason"] = reason, ["act"] = act });
 }
