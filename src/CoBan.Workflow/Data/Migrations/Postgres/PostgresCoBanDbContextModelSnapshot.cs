@@ -1237,8 +1237,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SmsTemplateCode")
                         .HasColumnType("text");
+
+                    b.Property<string>("Syntax")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Template")
                         .IsRequired()
@@ -1254,6 +1262,96 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("NoticeTemplateVersion");
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Opinions.OpinionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("AnswerDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("BureauId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Writer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BureauId", "ReceivedAt");
+
+                    b.HasIndex("BureauId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OpinionEntry");
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Procedures.Procedure", b =>
@@ -1936,6 +2034,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("OwnerId")
                         .HasColumnType("text");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RemindBefore")
                         .HasColumnType("text");
 
@@ -2396,6 +2497,15 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CoBan.Workflow.Notices.NoticeTemplateVersion", b =>
+                {
+                    b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoBan.Workflow.Opinions.OpinionEntry", b =>
                 {
                     b.HasOne("CoBan.Workflow.Bureaus.Bureau", null)
                         .WithMany()
