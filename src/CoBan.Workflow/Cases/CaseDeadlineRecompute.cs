@@ -34,10 +34,11 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
         {
             var calendar = await calendars.ForBureauAsync(db, c.BureauId, ct);
             var math = new DeadlineMath(calendar);
+            var close = await deadlines.CloseAsync(db, c.BureauId, ct);
             var ended = await db.Set<CaseSpecialProcedure>().AsNoTracking().Where(p => p.CaseId == c.Id && p.EndedAt != null).ToListAsync(ct);
             var old = c.Deadline!.Value;
             var recomputed = DeadlineService.Counted(() => math.Deadline(c.AcceptedAt!.Value, c.CommittedWorkingDays!.Value,
-                ended.Select(p => new SpecialProcedure(p.StartedAt, p.EndedAt, p.Kind)))!.Value).ToUniversalTime();
+                ended.Select(p => new SpecialProcedure(p.StartedAt, p.EndedAt, p.Kind)), close)!.Value).ToUniversalTime();
             if (recomputed == old) continue;
 
             c.Deadline = recomputed;

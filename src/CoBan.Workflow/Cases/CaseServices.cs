@@ -19,7 +19,6 @@ public static class CaseServices
         services.AddScoped<RoleDutyDirectory>();
         services.Replace(ServiceDescriptor.Scoped<IDutyDirectory, RosterDutyDirectory>());
         services.AddScoped<RosterService>();
-        services.AddScoped<ICaseDeadlines, CalendarCaseDeadlines>();
         services.AddScoped<CaseDeadlineRecompute>();
         services.AddScoped<CaseLifecycle>();
         services.AddScoped<CaseAccess>();

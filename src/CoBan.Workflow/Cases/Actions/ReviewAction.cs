@@ -11,7 +11,7 @@ using Vars = IReadOnlyDictionary<string, object?>;
 /// matter's (seed 004 限时办结); a returned case states its reasons and legal basis (否定报备反馈单).
 /// Form: kind, committedDays, tolerant, toleranceCommitment, supplementBy, reasons, legalBasis.
 /// </summary>
-public sealed class ReviewAction(ICaseDeadlines deadlines) : CaseAction
+public sealed class ReviewAction(Timers.DeadlineService deadlines) : CaseAction
 {
     public override string Name => "case.review";
 
