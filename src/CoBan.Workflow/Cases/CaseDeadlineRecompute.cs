@@ -72,6 +72,13 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
             task.Due = recomputed;
             await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), "节假日安排载入，承诺期限重新核定", ct);
         }
+        await MoveEngineTimersAsync(unit, c, old, recomputed, ct);
+    }
+
+    /// <summary>The case's pending engine timers set to the old committed date (the 承诺期限届满 boundary timer) move to the new one, as new rows.</summary>
+    internal static async Task MoveEngineTimersAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, CancellationToken ct)
+    {
+        var instances = await unit.Db.Set<ProcessInstance>().Where(i => i.CaseId == c.Id || i.Id == c.InstanceId).Select(i => i.Id).ToListAsync(ct);
         var timers = (await unit.Db.Set<ScheduledTimer>()
             .Where(t => t.InstanceId != null && instances.Contains(t.InstanceId.Value) && t.Purpose == TimerPurpose.Engine && t.Status == TimerStatus.Pending).ToListAsync(ct))
             .Where(t => t.DueAt == old).ToList();

@@ -20,6 +20,7 @@ public static class CaseServices
         services.Replace(ServiceDescriptor.Scoped<IDutyDirectory, RosterDutyDirectory>());
         services.AddScoped<RosterService>();
         services.AddScoped<CaseDeadlineRecompute>();
+        services.AddScoped<Timers.ITaskDueFollower, CaseDeadlineFollower>();
         services.AddScoped<CaseLifecycle>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseQueries>();

@@ -18,6 +18,7 @@ public static class TimerServices
 
         services.AddScoped<DeadlineService>();
         services.AddSingleton<Calendar.BureauHours>();
+        services.AddScoped<EngineTimerRecompute>();
         services.AddScoped<IReminderDefaults, ConfiguredReminderDefaults>();
         services.AddScoped<IDeadlineHolder, TaskDeadlineHolder>();
         services.AddScoped<IStepObserver, TaskDeadlineObserver>();

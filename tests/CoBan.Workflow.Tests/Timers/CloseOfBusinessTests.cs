@@ -48,6 +48,27 @@ public class CloseOfBusinessTests
         (await host.NoticesAsync("overdue-leader")).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public void Every_alert_goes_out_in_working_hours_never_at_night_or_on_a_day_off()
+    {
+        var calendar = CoBan.Workflow.Engine.Time.WorkingCalendar.ChinaNational;
+        var hall = new CoBan.Workflow.Engine.Time.ServiceHours(new TimeOnly(8, 30), new TimeOnly(17, 30));
+        // A reminder hour configured before the hall opens waits for the opening.
+        var policy = new CoBan.Workflow.Timers.ReminderPolicy(1, 2, new TimeOnly(7, 0), true, hall);
+        var due = new DateTimeOffset(2026, 10, 13, 17, 30, 0, Beijing);
+        var now = new DateTimeOffset(2026, 10, 8, 10, 0, 0, Beijing);
+        CoBan.Workflow.Timers.ReminderSchedule.Reminder(calendar, due, policy, now)!.At.ShouldBe(new DateTimeOffset(2026, 10, 12, 8, 30, 0, Beijing));
+        // Due at the close: the duty leader hears when the next working day opens; the supervisor two working days after that day's close.
+        CoBan.Workflow.Timers.ReminderSchedule.Leader(calendar, due, policy, now).At.ShouldBe(new DateTimeOffset(2026, 10, 14, 8, 30, 0, Beijing));
+        CoBan.Workflow.Timers.ReminderSchedule.Supervisor(calendar, due, policy, now).At.ShouldBe(new DateTimeOffset(2026, 10, 16, 8, 30, 0, Beijing));
+        // A deadline moved into the past at night goes out at the next opening, not at once: Wednesday 09-30 22:00 → after National Day.
+        CoBan.Workflow.Timers.ReminderSchedule.Leader(calendar, due.AddDays(-20), policy, new DateTimeOffset(2026, 9, 30, 22, 0, 0, Beijing)).At
+            .ShouldBe(new DateTimeOffset(2026, 10, 8, 8, 30, 0, Beijing));
+        // The daily repeat after a Friday: Saturday 10-10 is worked (调休), at the opening rather than 07:00.
+        CoBan.Workflow.Timers.ReminderSchedule.NextRepeat(calendar, new DateTimeOffset(2026, 10, 9, 8, 30, 0, Beijing), new DateTimeOffset(2026, 10, 9, 8, 30, 0, Beijing), policy)
+            .ShouldBe(new DateTimeOffset(2026, 10, 10, 8, 30, 0, Beijing));
+    }
+
     [Theory]
     [InlineData(Db.Sqlite)]
     [InlineData(Db.Postgres)]
