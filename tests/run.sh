@@ -199,12 +199,18 @@ CONFIG="${COBAN_TEST_CONFIG:-Release}"
 LOG="${COBAN_TEST_LOG:-$REPO_ROOT/tests/TestResults/dotnet-test.log}"
 mkdir -p "$(dirname "$LOG")"
 
+# Each run writes its trx files (one per test assembly) into a folder of its own: the closing count reads
+# them, so files of an earlier run must not be counted again.
+TRX_DIR="$(dirname "$LOG")/trx"
+rm -rf "$TRX_DIR"; mkdir -p "$TRX_DIR"
+
 say "dotnet test CoBan.Workflow.sln -c ${CONFIG} $* (log: ${LOG})"
 set +e
-# The trx files (one per assembly, in tests/TestResults) keep every test's duration for finding slow ones.
-# The console logger stays at its default verbosity: at "normal" it drops the per-assembly
-# "Passed!  - Failed: …" line that the count below reads (a run then ended "0 passed" and failed).
-dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off --results-directory "$(dirname "$LOG")" --logger trx "$@" 2>&1 | tee "$LOG"
+# The console logger at "normal" prints one line per finished test, so a long run shows its progress.
+# At that verbosity the console has no per-assembly summary line, so the count below reads the trx
+# files instead (they also keep every test's duration for finding slow ones).
+dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off --results-directory "$TRX_DIR" --logger trx \
+  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG"
 TEST_RC=${PIPESTATUS[0]}
 set -e
 
@@ -253,25 +259,37 @@ expected_assemblies() {
 }
 
 CLEAN_LOG="$(sed -E 's/\x1B\[[0-9;]*[A-Za-z]//g' "$LOG")"
-SUMMARY_RE='(Passed|Failed|Skipped)![[:space:]]+-[[:space:]]+Failed:[[:space:]]*[0-9]+,[[:space:]]*Passed:[[:space:]]*[0-9]+,[[:space:]]*Skipped:[[:space:]]*[0-9]+,[[:space:]]*Total:[[:space:]]*[0-9]+'
 
-SUMMARY_LINES="$(grep -E "$SUMMARY_RE" <<<"$CLEAN_LOG" || true)"
-
-passed=0; failed=0; skipped=0
-while IFS= read -r line; do
-  [ -n "$line" ] || continue
-  f=$(sed -E 's/.*Failed:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
-  p=$(sed -E 's/.*Passed:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
-  s=$(sed -E 's/.*Skipped:[[:space:]]*([0-9]+),.*/\1/' <<<"$line")
+# One trx per assembly that ran: its <Counters> hold the counts, its tests' storage attribute names the
+# assembly (lower-cased by the trx logger). A run that aborted (test host crash) reports a non-Completed
+# outcome: it counts as one failure even if no test had failed yet.
+passed=0; failed=0; skipped=0; RAN_ASSEMBLIES=" "
+for trx in "$TRX_DIR"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -oE '<Counters [^>]*>' "$trx" | head -n 1)"
+  [ -n "$counters" ] || continue
+  p=$(grep -oE ' passed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  f=$(grep -oE ' failed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  e=$(grep -oE ' error="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  t=$(grep -oE ' timeout="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  s=$(grep -oE ' notExecuted="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
+  outcome="$(grep -oE '<ResultSummary outcome="[A-Za-z]+"' "$trx" | head -n 1 | sed -E 's/.*"(.*)"/\1/')"
+  asm="$(grep -oE 'storage="[^"]+"' "$trx" | head -n 1 | sed -E 's#.*[/\\]([^/\\]+)\.dll"$#\1#')"
+  f=$((f + e + t))
+  if [ "$outcome" != "Completed" ] && [ "$outcome" != "Failed" ] && [ "$f" -eq 0 ]; then
+    say "${asm:-$trx}: the test run ended '${outcome}': counted as 1 failed"
+    f=1
+  fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-done <<<"$SUMMARY_LINES"
+  RAN_ASSEMBLIES+="${asm,,} "
+done
 
 passed=$((passed + SMOKE_PASSED)); failed=$((failed + SMOKE_FAILED))
 
 crashed=()
 while IFS= read -r asm; do
   [ -n "$asm" ] || continue
-  if [[ "$SUMMARY_LINES" == *"- ${asm}.dll"* ]]; then continue; fi
+  if [[ "$RAN_ASSEMBLIES" == *" ${asm,,} "* ]]; then continue; fi
   if grep -qE "No test is available in .*[/\\]${asm}\.dll" <<<"$CLEAN_LOG"; then
     say "${asm}: contains no tests (counted as 0)"
     continue
@@ -285,7 +303,7 @@ done < <(expected_assemblies)
 
 if [ "${#crashed[@]}" -gt 0 ]; then
   for asm in "${crashed[@]}"; do
-    say "${asm}: no test summary line (build failure, crash or abort): counted as 1 failed"
+    say "${asm}: no test results (build failure, crash or abort): counted as 1 failed"
   done
   failed=$((failed + ${#crashed[@]}))
   [ "$TEST_RC" -ne 0 ] || TEST_RC=1

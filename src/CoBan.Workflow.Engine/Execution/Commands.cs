@@ -24,7 +24,8 @@ public sealed record CreateUserTask(
     string? RemindBefore,
     string? EscalateAfter,
     string? CaseAction,
-    bool Manual) : Command;
+    bool Manual,
+    int? Priority = null) : Command;
 
 public sealed record CancelUserTask(int TaskId, string ElementId) : Command;
 

@@ -111,7 +111,7 @@ public sealed class Execution
     public int Parent { get; set; }
     public required string ElementId { get; set; }
     public ExecutionState State { get; set; }
-    /// <summary>At a join: the incoming flow the token arrived on.</summary>
+    /// <summary>At a join: the incoming flow the token arrived on. On a compensation listener handed out of a completed sub-process or multi-instance activity: that activity's id.</summary>
     public string? FlowId { get; set; }
     /// <summary>Scope-local variables (multi-instance counters, the element variable, loopCounter).</summary>
     public Dictionary<string, object?>? Locals { get; set; }

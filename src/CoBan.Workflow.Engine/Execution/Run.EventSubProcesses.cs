@@ -76,11 +76,8 @@ internal sealed partial class Run
     private void WithdrawListeners(int scopeId)
     {
         if (ChildrenOf(scopeId) is not { } children) return;
-        foreach (var child in children)
-        {
-            ClearWaits(child);
-            _s.Executions.Remove(child);
-        }
+        // CancelTree: a listener may hold others (a compensation event sub-process holds what its sub-process did).
+        foreach (var child in children) CancelTree(child, trace: false);
     }
 
     /// <summary>

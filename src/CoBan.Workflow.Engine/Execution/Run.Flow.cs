@@ -104,11 +104,13 @@ internal sealed partial class Run
         switch (node.Trigger)
         {
             case EventTrigger.Signal:
-                var variables = VisibleVariables(exec);
+                // As Camunda 7: a thrown signal carries only what its camunda:in mappings name.
+                Dictionary<string, object?> variables;
                 string signal;
                 try
                 {
                     signal = EventName(exec, node.Event!);
+                    variables = MapIn(exec, node.Event!.In);
                 }
                 catch (Exception e) when (IsTimeOrExpressionFault(e))
                 {
@@ -164,12 +166,14 @@ internal sealed partial class Run
         ResolveIncidentOf(exec);
         if (node.Loop is not null && IsInstanceOf(exec, node))
         {
+            // Each completed instance can be undone on its own (Camunda runs the handler once per instance).
+            if (node.CompensationBoundary is { } instanceCompensation) RecordCompensable(exec, instanceCompensation);
             Trace.Add(new(TraceKind.Left, node.Id));
             CompleteInstance(exec, node);
             return;
         }
         if (node.StandardLoop is { } loop && LoopAgain(exec, node, loop)) return;
-        if (node.CompensationBoundary is { } compensation) RecordCompensable(exec, compensation);
+        if (node.CompensationBoundary is { } compensation && node.Loop is null) RecordCompensable(exec, compensation);
         Trace.Add(new(TraceKind.Left, node.Id));
         if (node.Outgoing.Length == 0)
         {
@@ -371,7 +375,21 @@ internal sealed partial class Run
             if (e.State != ExecutionState.Listening) return;
             listening = true;
         }
-        if (listening) WithdrawListeners(scopeId);
+        if (scopeId != 0 && _s.FindExecution(scopeId) is { Thrower: not 0 } compensating)
+        {
+            // A sub-process opened again for its compensation event sub-process: that handler is done.
+            CancelTree(compensating, trace: false);
+            Trace.Add(new(TraceKind.Left, compensating.ElementId));
+            if (HandlersDone(compensating.Thrower)) return;
+            CompleteScopeIfEmpty(compensating.Parent, compensating.ElementId);
+            return;
+        }
+        if (listening)
+        {
+            if (scopeId != 0 && _s.FindExecution(scopeId) is { State: ExecutionState.Scope } completed)
+                PromoteCompensation(completed, _def.Node(completed.ElementId), dropWhenOwnHandler: true);
+            WithdrawListeners(scopeId);
+        }
         if (scopeId == 0)
         {
             if (_s.Status != InstanceStatus.Running) return;

@@ -102,7 +102,7 @@ internal sealed partial class Run
         var total = (long)locals[NrOfInstances]!;
         if (done)
         {
-            foreach (var other in _s.Executions.Where(e => e.Parent == body.Id).ToList()) CancelTree(other);
+            foreach (var other in _s.Executions.Where(e => e.Parent == body.Id && !IsCompensationListener(e)).ToList()) CancelTree(other);
         }
         else if (node.Loop.Sequential && completed < total)
         {
@@ -120,6 +120,7 @@ internal sealed partial class Run
         if (!done && (long)locals[NrOfActive]! > 0) return;
         body.Locals = null;
         body.State = ExecutionState.Active;
+        PromoteCompensation(body, node, dropWhenOwnHandler: false);
         Leave(body, node);
     }
 }

@@ -45,10 +45,12 @@ internal sealed partial class Run
         return all;
     }
 
-    private Dictionary<string, object?> MapIn(Execution exec, CallSpec spec)
+    private Dictionary<string, object?> MapIn(Execution exec, CallSpec spec) => MapIn(exec, spec.In);
+
+    private Dictionary<string, object?> MapIn(Execution exec, VariableMapping[] mappings)
     {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var m in spec.In)
+        foreach (var m in mappings)
         {
             if (m.All)
             {
@@ -110,7 +112,7 @@ internal sealed partial class Run
         }
     }
 
-    private sealed class MapContext(Vars variables, DateTimeOffset now, IWorkingDays? calendar) : IExpressionContext
+    internal sealed class MapContext(Vars variables, DateTimeOffset now, IWorkingDays? calendar) : IExpressionContext
     {
         public DateTimeOffset Now => now;
         public IWorkingDays? WorkingDays => calendar;

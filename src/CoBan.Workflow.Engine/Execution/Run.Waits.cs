@@ -11,7 +11,7 @@ internal sealed partial class Run
     {
         var spec = node.UserTask ?? new UserTaskSpec();
         exec.State = ExecutionState.Waiting;
-        string? name, assignee; IReadOnlyList<string> users; string? bureau; DateTimeOffset? due, followUp;
+        string? name, assignee; IReadOnlyList<string> users; string? bureau; DateTimeOffset? due, followUp; int? priority;
         try
         {
             var context = Context(exec);
@@ -21,6 +21,7 @@ internal sealed partial class Run
             bureau = spec.CandidateBureau?.Evaluate(context)?.ToString();
             due = DueDate(spec.Due, context);
             followUp = DueDate(spec.FollowUp, context);
+            priority = Priority(spec.Priority, context);
         }
         catch (Exception e) when (IsTimeOrExpressionFault(e))
         {
@@ -30,9 +31,19 @@ internal sealed partial class Run
         var id = NewId();
         AddWait(exec, new Wait { Id = id, Kind = WaitKind.Task, ElementId = node.Id });
         Commands.Add(new CreateUserTask(id, node.Id, name, spec.AssignTo, assignee, spec.CandidateRoles, users, bureau,
-            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind is NodeKind.ManualTask or NodeKind.ReceiveTask));
+            due, followUp, spec.RemindBefore, spec.EscalateAfter, node.CaseAction, node.Kind is NodeKind.ManualTask or NodeKind.ReceiveTask, priority));
         AttachBoundaries(exec, node);
     }
+
+    /// <summary>camunda:priority: a whole number (Camunda's default, 50, is the host's when none is given).</summary>
+    private static int? Priority(Expression? expression, IExpressionContext context) => expression?.Evaluate(context) switch
+    {
+        null => null,
+        long n when n is >= int.MinValue and <= int.MaxValue => (int)n,
+        double d when d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
+        string text when int.TryParse(text.Trim(), out var n) => n,
+        var other => throw new FormatException($"the priority must be a whole number, got {Values.Describe(other)}"),
+    };
 
     /// <summary>A due date given as a duration (from now, working days allowed) or as a date.</summary>
     private DateTimeOffset? DueDate(Expression? expression, IExpressionContext context)
@@ -100,7 +111,13 @@ internal sealed partial class Run
         try
         {
             var variables = MapIn(exec, spec);
-            return new StartCallActivity(id, node.Id, spec.CalledElement, spec.Binding, spec.Version, variables);
+            var called = spec.CalledElementExpression is { } expression ? Evaluate(exec, expression)?.ToString() : spec.CalledElement;
+            if (string.IsNullOrWhiteSpace(called))
+            {
+                RaiseIncident(exec, $"被调用流程 {spec.CalledElement} 计算结果为空", $"the called element {spec.CalledElement} gave nothing");
+                return null;
+            }
+            return new StartCallActivity(id, node.Id, called, spec.Binding, spec.Version, variables);
         }
         catch (ExpressionException e)
         {

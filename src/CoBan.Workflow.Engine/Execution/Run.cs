@@ -150,7 +150,10 @@ internal sealed partial class Run
         if (_s.FindWait(done.CallId) is not ({ } exec, { Kind: WaitKind.Service } wait))
             return AdvanceOutcome.Ignored; // a late result for a service call that was cancelled
         RemoveWait(exec, wait);
-        SetAll(exec, done.Variables);
+        var node = _def.Node(exec.ElementId);
+        if (node.Service?.ResultVariable is { } resultVariable)
+            SetVariable(exec, resultVariable, Values.Normalize(done.Variables is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(done.Variables)));
+        else SetAll(exec, done.Variables);
         ResolveIncidentOf(exec);
         Leave(exec, _def.Node(exec.ElementId));
         return AdvanceOutcome.Applied;

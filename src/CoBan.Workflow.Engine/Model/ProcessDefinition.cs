@@ -44,6 +44,9 @@ public sealed class ProcessDefinition
     /// <summary>Signal start events: a signal of this name (thrown, or sent through the API) starts a new instance.</summary>
     public IEnumerable<FlowNode> SignalStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Signal);
 
+    /// <summary>Conditional start events: an instance starts when its condition holds on the variables given to the condition evaluation (<see cref="Execution.StartConditions"/>).</summary>
+    public IEnumerable<FlowNode> ConditionalStarts => Starts.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Conditional);
+
     /// <summary>The definition's own document (other processes, for call activities bound to the deployment).</summary>
     public BpmnDocument? Document { get; internal set; }
 

@@ -17,6 +17,8 @@ public sealed class EventSpec
     public Expression? Condition { get; init; }
     /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
     public string? CodeVariable { get; init; }
+    /// <summary>camunda:in on a signal throw: the variables the signal carries (none without it, as Camunda 7).</summary>
+    public VariableMapping[] In { get; init; } = [];
 }
 
 /// <summary>A timer event definition: a fixed spec, or an expression evaluated when the timer starts.</summary>
@@ -45,6 +47,8 @@ public sealed class UserTaskSpec
     public string? RemindBefore { get; init; }
     public string? EscalateAfter { get; init; }
     public string? FormKey { get; init; }
+    /// <summary>camunda:priority: a whole number, or <c>${...}</c> evaluated when the task is created.</summary>
+    public Expression? Priority { get; init; }
     public FormField[] Form { get; init; } = [];
     /// <summary>coban:confirm="true" on a manual task: a person confirms it (else it passes through, as in Camunda and BPMN).</summary>
     public bool Confirm { get; init; }
@@ -64,6 +68,8 @@ public sealed class ServiceSpec
     public required string Implementation { get; init; }
     public IReadOnlyList<KeyValuePair<string, Expression>> Parameters { get; init; } = [];
     public int Retries { get; init; } = 3;
+    /// <summary>camunda:resultVariable: the host's result (the variables it answers with) is stored as one map under this name instead of being merged.</summary>
+    public string? ResultVariable { get; init; }
 }
 
 /// <summary>A notice sent by a send task or a throw/end event (coban:notice).</summary>
@@ -81,6 +87,8 @@ public sealed record VariableMapping(string? Source, Expression? SourceExpressio
 public sealed class CallSpec
 {
     public required string CalledElement { get; init; }
+    /// <summary>A calledElement holding <c>${...}</c> (Camunda): evaluated each time the call starts.</summary>
+    public Expression? CalledElementExpression { get; init; }
     public CallBinding Binding { get; init; }
     public int? Version { get; init; }
     public VariableMapping[] In { get; init; } = [];

@@ -22,6 +22,8 @@ internal sealed class BpmnCompiler
     internal ParseOptions Options { get; }
     internal List<BpmnProblem> Problems { get; } = [];
     internal Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
+    /// <summary>Messages declared without a name: a catch on one could never be reached (Camunda refuses them).</summary>
+    internal HashSet<string> UnnamedMessages { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string> Signals { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string?> Errors { get; } = new(StringComparer.Ordinal);
     internal Dictionary<string, string?> Escalations { get; } = new(StringComparer.Ordinal);
@@ -96,16 +98,17 @@ internal sealed class BpmnCompiler
                 case "process":
                     break;
                 case "message" when id is not null:
-                    Messages[id] = (string?)el.Attribute("name") ?? id;
+                    Messages[id] = NonEmptyAttr(el, "name") ?? id;
+                    if (NonEmptyAttr(el, "name") is null) UnnamedMessages.Add(id);
                     break;
                 case "signal" when id is not null:
                     Signals[id] = (string?)el.Attribute("name") ?? id;
                     break;
                 case "error" when id is not null:
-                    Errors[id] = (string?)el.Attribute("errorCode") ?? (string?)el.Attribute("name");
+                    Errors[id] = NonEmptyAttr(el, "errorCode") ?? NonEmptyAttr(el, "name");
                     break;
                 case "escalation" when id is not null:
-                    Escalations[id] = (string?)el.Attribute("escalationCode") ?? (string?)el.Attribute("name");
+                    Escalations[id] = NonEmptyAttr(el, "escalationCode") ?? NonEmptyAttr(el, "name");
                     break;
                 case var name when name.EndsWith("EventDefinition", StringComparison.Ordinal) && id is not null:
                     RootEventDefinitions[id] = el;
@@ -123,6 +126,9 @@ internal sealed class BpmnCompiler
             }
         }
     }
+
+    private static string? NonEmptyAttr(XElement el, string name) =>
+        (string?)el.Attribute(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
     internal static int? Line(XObject? node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;

@@ -50,11 +50,11 @@ internal sealed partial class ProcessCompiler
                 return (EventTrigger.Message, new EventSpec { Name = message, NameExpression = NameExpression(message, id, type, definition), CorrelationKey = correlation });
             case "signalEventDefinition":
                 var signal = RefName(definition, "signalRef", _doc.Signals, id, type, required: true);
-                return (EventTrigger.Signal, new EventSpec { Name = signal, NameExpression = NameExpression(signal, id, type, definition) });
+                return (EventTrigger.Signal, new EventSpec { Name = signal, NameExpression = NameExpression(signal, id, type, definition), In = ReadMappings(definition, "in", id) });
             case "errorEventDefinition":
                 return (EventTrigger.Error, new EventSpec
                 {
-                    Name = CodeRef(definition, "errorRef", _doc.Errors, id, type),
+                    Name = CodeRef(definition, "errorRef", _doc.Errors, id, type, Throws(kind)),
                     CodeVariable = NonEmpty((string?)definition.Attribute(Camunda + "errorCodeVariable")),
                 });
             case "conditionalEventDefinition":
@@ -75,7 +75,7 @@ internal sealed partial class ProcessCompiler
                 if (link is null) Refuse(id, type, "链接事件需要名称（name）", "a link event needs a name", definition);
                 return (EventTrigger.Link, new EventSpec { Name = link });
             case "escalationEventDefinition":
-                return (EventTrigger.Escalation, new EventSpec { Name = CodeRef(definition, "escalationRef", _doc.Escalations, id, type) });
+                return (EventTrigger.Escalation, new EventSpec { Name = CodeRef(definition, "escalationRef", _doc.Escalations, id, type, Throws(kind)) });
             default:
                 Refuse(id, type, $"无法识别的事件定义 {name}", $"unrecognised event definition {name}", definition);
                 return (EventTrigger.None, null);
@@ -146,16 +146,28 @@ internal sealed partial class ProcessCompiler
                     $"missing {attribute}: choose or create a {(attribute == "signalRef" ? "signal" : "message")}", el);
             return null;
         }
+        if (attribute == "messageRef" && (required || type == "receiveTask") && _doc.UnnamedMessages.Contains(reference))
+            Error(id, type, $"消息 '{reference}' 没有名称（name）：无法等待它", $"message '{reference}' has an empty or missing name: nothing can be waited for", el);
         if (names.TryGetValue(reference, out var name)) return name;
         Error(id, type, $"{attribute} '{reference}' 找不到对应的定义", $"{attribute} '{reference}' does not name a definition in this file", el);
         return null;
     }
 
-    private string? CodeRef(XElement el, string attribute, Dictionary<string, string?> codes, string id, string type)
+    private static bool Throws(NodeKind kind) => kind is NodeKind.EndEvent or NodeKind.IntermediateThrowEvent;
+
+    private string? CodeRef(XElement el, string attribute, Dictionary<string, string?> codes, string id, string type, bool throws)
     {
         var reference = RefAttr(el, attribute);
         if (reference is null) return null; // catch-all, or a throw without a code
-        if (codes.TryGetValue(reference, out var code)) return code ?? reference;
+        if (codes.TryGetValue(reference, out var code))
+        {
+            if (code is not null) return code;
+            // As Camunda 7: a definition without a code catches every error (or escalation); a throw needs one.
+            if (throws)
+                Refuse(id, type, $"{attribute} '{reference}' 引用的定义没有代码：抛出事件必须有 errorCode/escalationCode",
+                    $"{attribute} '{reference}' names a definition without a code: 'errorCode' (or 'escalationCode') is mandatory on what a throw event refers to", el);
+            return null;
+        }
         // Camunda 7 uses a reference to no definition as the code itself; so does CoBan, saying so.
         Warning(id, type, $"{attribute} '{reference}' 找不到对应的定义，按 Camunda 的做法以 '{reference}' 作为代码",
             $"{attribute} '{reference}' names no definition in this file; as in Camunda, '{reference}' is used as the code", el);

@@ -62,6 +62,7 @@ internal sealed partial class ProcessCompiler
             RemindBefore = Duration(Attr(el, "remindBefore"), id, type, "提前提醒", "remindBefore", el),
             EscalateAfter = Duration(Attr(el, "escalateAfter"), id, type, "逾期升级", "escalateAfter", el),
             FormKey = CamundaAttr(el, "formKey"),
+            Priority = CamundaAttr(el, "priority") is { } priority ? Compile(priority, id, type, "优先级", "priority", el) : null,
             Form = ReadForm(el, id, type),
             Confirm = Attr(el, "confirm") == "true",
         };
@@ -261,7 +262,7 @@ internal sealed partial class ProcessCompiler
             Error(id, type, $"coban:retries '{r}' 应为 1 到 100 的整数", $"coban:retries '{r}' must be a whole number from 1 to 100", el);
             retries = 3;
         }
-        return new ServiceSpec { Implementation = implementation, Parameters = parameters, Retries = retries };
+        return new ServiceSpec { Implementation = implementation, Parameters = parameters, Retries = retries, ResultVariable = NonEmpty(CamundaAttr(el, "resultVariable")) };
     }
 
     private NoticeSpec? ReadNotice(XElement el, string id)
@@ -307,6 +308,8 @@ internal sealed partial class ProcessCompiler
         return new CallSpec
         {
             CalledElement = called,
+            CalledElementExpression = called.Contains("${", StringComparison.Ordinal) || called.Contains("#{", StringComparison.Ordinal)
+                ? Compile(called, id, "callActivity", "被调用流程", "called element", el) : null,
             Binding = binding ?? CallBinding.Latest,
             Version = version,
             In = ReadMappings(el, "in", id),

@@ -17,7 +17,7 @@ internal sealed partial class ProcessCompiler
         "assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "formKey", "class", "expression",
         "delegateExpression", "type", "topic", "calledElementBinding", "calledElementVersion", "collection", "elementVariable",
         "asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority", "errorCodeVariable",
-        "historyTimeToLive", "versionTag", "isStartableInTasklist",
+        "historyTimeToLive", "versionTag", "isStartableInTasklist", "priority", "resultVariable",
     ];
 
     /// <summary>camunda: extension elements CoBan reads; their own children are checked where they are read.</summary>

@@ -39,7 +39,7 @@ internal sealed partial class ProcessCompiler
             Error(node, "开始事件不能有进入的顺序流", "a start event cannot have incoming sequence flows");
         if (node.Container is { IsEventSubProcess: true }) return; // checked with its event sub-process
         var allowed = node.Container is null
-            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal
+            ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Conditional
             : node.Trigger == EventTrigger.None;
         if (!allowed)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}开始事件 '{node.Id}'{(node.Container is null ? "" : "（子流程内只能用空开始事件）")}",
@@ -63,9 +63,19 @@ internal sealed partial class ProcessCompiler
         }
         var start = starts[0];
         if (_refused.Contains(start.Id)) return;
-        if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation or EventTrigger.Conditional))
-            Error(start, $"事件子流程的开始事件需要定时、消息、信号、错误、升级或条件触发器（当前：{TriggerZh(start.Trigger)}）",
-                $"an event sub-process starts with a timer, message, signal, error, escalation or conditional start event (found: {start.Trigger})");
+        if (start.Trigger == EventTrigger.Compensation)
+        {
+            // The compensation handler of its sub-process: it runs when the completed sub-process is compensated.
+            if (esp.Container is not { } sub)
+                Error(start, "补偿事件子流程只能放在子流程中（它是该子流程的补偿处理）", "a compensation event sub-process belongs inside a sub-process (it is that sub-process's compensation handler)");
+            else if (sub.EventSubProcesses.Count(e => e.Starts.Length > 0 && e.Starts[0].Trigger == EventTrigger.Compensation) > 1)
+                Error(start, $"子流程 '{sub.Id}' 只能有一个补偿事件子流程", $"sub-process '{sub.Id}' has more than one compensation event sub-process");
+            else if (sub.CompensationBoundary is not null)
+                Error(start, $"子流程 '{sub.Id}' 已有补偿边界事件，不能再有补偿事件子流程", $"sub-process '{sub.Id}' has a compensation boundary event and a compensation event sub-process: one handler only");
+        }
+        else if (start.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation or EventTrigger.Conditional))
+            Error(start, $"事件子流程的开始事件需要定时、消息、信号、错误、升级、条件或补偿触发器（当前：{TriggerZh(start.Trigger)}）",
+                $"an event sub-process starts with a timer, message, signal, error, escalation, conditional or compensation start event (found: {start.Trigger})");
         else if (start.Trigger == EventTrigger.Error && !start.Interrupting)
             Error(start, "错误开始事件必须是中断的（isInterrupting 不能为 false）", "an error start event must interrupt (isInterrupting cannot be false)");
     }
@@ -115,6 +125,10 @@ internal sealed partial class ProcessCompiler
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}边界事件 '{node.Id}'", $"unsupported element {node.Trigger} boundaryEvent '{node.Id}'");
         if (node.Trigger == EventTrigger.Error && !node.Interrupting)
             Error(node, "错误边界事件必须是中断的（cancelActivity 不能为 false）", "an error boundary event must interrupt (cancelActivity cannot be false)");
+        // As Camunda 7: one message may be awaited once per activity, or which boundary a delivery reaches is a guess.
+        if (node.Trigger == EventTrigger.Message && node.Event?.Name is { } message && node.AttachedTo is { } activity
+            && activity.Boundaries.TakeWhile(b => b != node).Any(b => b.Trigger == EventTrigger.Message && b.Event?.Name == message))
+            Error(node, $"活动 '{activity.Id}' 上已有等待消息 '{message}' 的边界事件", $"activity '{activity.Id}' already has a boundary event for message '{message}': one message event subscription per name and activity");
     }
 
     private void ValidateGateway(FlowNode node)
@@ -123,6 +137,8 @@ internal sealed partial class ProcessCompiler
             Error(node, "网关没有出口顺序流", "the gateway has no outgoing sequence flow");
         if (node.Kind == NodeKind.ParallelGateway && node.Outgoing.Any(f => f.Condition is not null))
             Warning(node, "并行网关出口上的条件会被忽略（所有分支都会执行）", "conditions on a parallel gateway's outgoing flows are ignored (every branch runs)");
+        // Camunda 7 refuses both at deployment; CoBan warns: dozens of modelling tools' exports draw an
+        // unconditional way out beside conditional ones, and CoBan takes the flows in document order.
         if (node.Kind == NodeKind.ExclusiveGateway && node.Outgoing.Length > 1
             && node.Outgoing.Count(f => f.Condition is null && f != node.Default) > 0)
             Warning(node, "排他网关有无条件且非默认的出口：按顺序它总会被选中", "the exclusive gateway has an outgoing flow with no condition that is not the default: in order, it is always taken");

@@ -121,6 +121,29 @@ public sealed partial class Simulator
         return this;
     }
 
+    /// <summary>Sets process variables of an instance (the main one by default), as the host's variables API does; conditional events react.</summary>
+    public Simulator SetVariables(Vars variables, int instance = 0)
+    {
+        if (instance < 0 || instance >= _instances.Count || _instances[instance].State is not { IsEnded: false })
+        {
+            _errors.Add($"没有运行中的实例 {instance} / no running instance {instance}");
+            return this;
+        }
+        Apply(_instances[instance], new SetVariables(variables));
+        Run();
+        return this;
+    }
+
+    /// <summary>Camunda's condition evaluation: starts an instance at every conditional start event of the file whose condition holds on these variables.</summary>
+    public Simulator EvaluateStartConditions(Vars variables)
+    {
+        foreach (var process in _document.Executable)
+            foreach (var start in StartConditions.Holding(process, variables, Now, _options.Engine))
+                if (NewInstance(process, null, 0) is { } instance) Apply(instance, new Start(variables, start.Id));
+        Run();
+        return this;
+    }
+
     /// <summary>Moves the clock by an ISO duration (P3WD allowed), firing every timer that falls due, in order.</summary>
     public Simulator Advance(string duration)
     {

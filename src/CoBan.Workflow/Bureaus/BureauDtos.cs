@@ -26,6 +26,6 @@ public static class BureauLevels
         _ => "社区（村）便民服务站",
     };
 
-    public static BureauInfo Info(Bureau b, string? parentCode) => new(b.Id, b.Code, b.Name, Cases.CaseCodes.Code(b.Level), Label(b.Level), parentCode, b.Address, b.Windows,
+    public static BureauInfo Info(Bureau b, string? parentCode) => new(b.Id, b.Code, b.Name, EnumCodes.Code(b.Level), Label(b.Level), parentCode, b.Address, b.Windows,
         b.Phone, b.SupervisionHotline, b.Website, b.ServiceHours, b.RectificationWorkingDays, b.Active, b.PublishDutyMobiles);
 }

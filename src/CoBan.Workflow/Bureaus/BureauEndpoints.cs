@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -87,7 +86,7 @@ public static partial class BureauEndpoints
         if (string.IsNullOrWhiteSpace(b.Name)) errors["name"] = ["必填 / required"];
         if (r.Level is not null)
         {
-            if (CaseCodes.TryParse<BureauLevel>(r.Level, out var level)) b.Level = level;
+            if (EnumCodes.TryParse<BureauLevel>(r.Level, out var level)) b.Level = level;
             else errors["level"] = ["应为 cityCentre、townCentre 或 villageStation / cityCentre, townCentre or villageStation"];
         }
         else if (b.Level == 0) b.Level = parent is null ? BureauLevel.CityCentre : parent.Level;

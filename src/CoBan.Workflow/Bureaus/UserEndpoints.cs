@@ -1,9 +1,7 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Rosters;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Bureaus;
@@ -50,91 +48,38 @@ public static class UserEndpoints
         return (await InfosAsync(db, [user], ct))[0];
     }
 
-    private static async Task<Created<UserInfo>> Create(UserRequest r, CoBanDbContext db, BureauScope scope, UserManager<AppUser> users, CancellationToken ct)
+    private static async Task<Created<UserInfo>> Create(UserRequest r, CoBanDbContext db, BureauScope scope, UserAdministration administration, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(r.UserName)) errors["userName"] = ["必填 / required"];
-        else if (await users.FindByNameAsync(r.UserName) is not null) errors["userName"] = ["用户名已被使用 / already used"];
-        if (string.IsNullOrWhiteSpace(r.DisplayName)) errors["displayName"] = ["必填 / required"];
-        if (string.IsNullOrWhiteSpace(r.BureauCode)) errors["bureauCode"] = ["必填 / required"];
-        if (string.IsNullOrWhiteSpace(r.Password)) errors["password"] = ["必填 / required"];
-        CheckRoles(r.Roles, errors);
-        CheckEmail(r.Email, errors);
-        if (errors.Count > 0) throw CoBanException.Invalid("invalid-user", "用户信息有误", "the user has errors", errors);
-        var bureau = await BureauEndpoints.FindAsync(db, r.BureauCode!, ct, "bureauCode");
-        await scope.DemandAsync(bureau.Id, ct);
-        var user = new AppUser
-        {
-            UserName = r.UserName!.Trim(), DisplayName = r.DisplayName!.Trim(), BureauId = bureau.Id, Title = r.Title, Office = r.Office, OfficePhone = r.OfficePhone,
-            PhoneNumber = r.Mobile, Email = r.Email, Active = r.Active ?? true,
-        };
-        Check(await users.CreateAsync(user, r.Password!), "password");
-        Check(await users.AddToRolesAsync(user, r.Roles ?? []), "roles");
+        var user = await administration.CreateAsync(await ChangeAsync(r, db, ct), ct);
         return TypedResults.Created($"/api/v1/users/{user.UserName}", (await InfosAsync(db, [user], ct))[0]);
     }
 
-    private static async Task<UserInfo> Update(string userName, UserRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    private static async Task<UserInfo> Update(string userName, UserRequest r, CoBanDbContext db, BureauScope scope, UserAdministration administration, CancellationToken ct)
     {
         scope.DemandRole(Roles.Administrator);
-        var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
-        await scope.DemandAsync(user.BureauId, ct);
-        var emailErrors = new Dictionary<string, string[]>();
-        CheckEmail(r.Email, emailErrors);
-        if (emailErrors.Count > 0) throw CoBanException.Invalid("invalid-user", "用户信息有误", "the user has errors", emailErrors);
-        if (r.Active == false && user.Id == me.Id)
-            throw CoBanException.Invalid("self-disable", "不能停用自己的账号", "you cannot disable your own account", new Dictionary<string, string[]> { ["active"] = ["本人 / yourself"] });
-        if (r.BureauCode is { } code)
-        {
-            var bureau = await BureauEndpoints.FindAsync(db, code, ct, "bureauCode");
-            await scope.DemandAsync(bureau.Id, ct);
-            user.BureauId = bureau.Id;
-        }
-        if (r.DisplayName is { } name && !string.IsNullOrWhiteSpace(name)) user.DisplayName = name.Trim();
-        user.Title = r.Title ?? user.Title;
-        user.Office = r.Office ?? user.Office;
-        user.OfficePhone = r.OfficePhone ?? user.OfficePhone;
-        user.PhoneNumber = r.Mobile ?? user.PhoneNumber;
-        user.Email = r.Email ?? user.Email;
-        if (r.Active is { } active)
-        {
-            user.Active = active;
-            // New stamp: sessions that re-validate their security stamp end; the log-in is refused from now on.
-            if (!active) await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
-        }
-        Check(await users.UpdateAsync(user), "userName");
+        // The user name stays; roles and password have their own calls here: an update leaves them as they are.
+        var user = await administration.UpdateAsync(userName, await ChangeAsync(r, db, ct) with { UserName = null, Roles = null, Password = null }, ct);
         return (await InfosAsync(db, [user], ct))[0];
     }
 
-    private static async Task<UserInfo> SetRoles(string userName, RolesRequest r, CoBanDbContext db, BureauScope scope, CurrentUser me, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    private static async Task<UserInfo> SetRoles(string userName, RolesRequest r, CoBanDbContext db, UserAdministration administration, CancellationToken ct)
     {
-        scope.DemandRole(Roles.Administrator);
-        var errors = new Dictionary<string, string[]>();
-        CheckRoles(r.Roles, errors);
-        if (errors.Count > 0) throw CoBanException.Invalid("invalid-roles", "角色有误", "unknown roles", errors);
-        var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
-        await scope.DemandAsync(user.BureauId, ct);
-        var wanted = (r.Roles ?? []).Distinct().ToList();
-        if (user.Id == me.Id && !wanted.Contains(Roles.Administrator))
-            throw CoBanException.Invalid("self-demote", "不能去掉自己的管理员角色", "you cannot remove your own administrator role", new Dictionary<string, string[]> { ["roles"] = ["本人 / yourself"] });
-        var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)), "roles");
-        Check(await users.AddToRolesAsync(user, wanted.Except(current)), "roles");
-        await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
+        var user = await administration.SetRolesAsync(userName, r.Roles, ct);
         return (await InfosAsync(db, [user], ct))[0];
     }
 
-    private static async Task<NoContent> SetPassword(string userName, PasswordRequest r, BureauScope scope, UserManager<AppUser> users, CoBanDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<NoContent> SetPassword(string userName, PasswordRequest r, UserAdministration administration, CancellationToken ct)
     {
-        scope.DemandRole(Roles.Administrator);
-        var user = await users.FindByNameAsync(userName) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
-        await scope.DemandAsync(user.BureauId, ct);
-        if (string.IsNullOrWhiteSpace(r.Password))
-            throw CoBanException.Invalid("password-required", "请填写新密码", "the new password is required", new Dictionary<string, string[]> { ["password"] = ["必填 / required"] });
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, r.Password), "password");
-        await SessionValidation.EndSessionsAsync(users, db, user, revokeTokens: true, clock);
+        await administration.SetPasswordAsync(userName, r.Password, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The request as a change: the bureau named by its code (an unknown code is a 422 on "bureauCode").</summary>
+    private static async Task<UserChange> ChangeAsync(UserRequest r, CoBanDbContext db, CancellationToken ct)
+    {
+        long? bureauId = string.IsNullOrWhiteSpace(r.BureauCode) ? null : (await BureauEndpoints.FindAsync(db, r.BureauCode, ct, "bureauCode")).Id;
+        return new UserChange(r.UserName, r.DisplayName, bureauId, r.Roles, r.Title, r.Office, r.OfficePhone, r.Mobile, r.Email, r.Password, r.Active);
     }
 
     /// <summary>The photo shown on the public duty board (optional): an administrator of the bureau, or the person themself.</summary>
@@ -184,19 +129,6 @@ public static class UserEndpoints
             new Dictionary<string, string[]> { ["dataUrl"] = ["PNG/JPEG ≤ 1 MB"] });
     }
 
-    private static void CheckRoles(List<string>? roles, Dictionary<string, string[]> errors)
-    {
-        var unknown = (roles ?? []).Where(r => !Roles.All.Contains(r)).ToList();
-        if (unknown.Count > 0) errors["roles"] = [$"未知角色：{string.Join("、", unknown)}（可用：{string.Join(", ", Roles.All)}） / unknown roles"];
-    }
-
-    private static void Check(IdentityResult result, string field)
-    {
-        if (!result.Succeeded)
-            throw CoBanException.Invalid("identity", string.Join("；", result.Errors.Select(e => e.Description)), string.Join("; ", result.Errors.Select(e => e.Code)),
-                new Dictionary<string, string[]> { [field] = result.Errors.Select(e => e.Description).ToArray() });
-    }
-
     private static async Task<AppUser> FindAsync(CoBanDbContext db, string userName, CancellationToken ct) =>
         await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, ct) ?? throw CoBanException.NotFound($"用户 {userName}", $"user {userName}");
 
@@ -210,10 +142,4 @@ public static class UserEndpoints
             u.Title, u.Office, u.OfficePhone, u.PhoneNumber, u.Email, u.Active, photos.Contains(u.Id))).ToList();
     }
 
-    /// <summary>A user's e-mail receives reports and notices: exactly one bare address, so no CR/LF header or second recipient rides along.</summary>
-    private static void CheckEmail(string? email, Dictionary<string, string[]> errors)
-    {
-        if (email is { Length: > 0 } && !Notices.EmailAddresses.IsSingle(email))
-            errors["email"] = ["电子邮箱无效：只填一个电子邮箱地址（如 name@example.com）/ invalid e-mail: give exactly one address (e.g. name@example.com)"];
-    }
 }

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Identity;
@@ -38,7 +37,7 @@ public sealed class CaseCommands(CoBanDbContext db, CurrentUser me, CaseAccess a
             tracked.OwnerId = user.Id;
             tracked.RowVersion++;
             CaseLifecycle.Write(unit.Db, tracked, unit.Actor, unit.Now, "case.reassigned", $"{me.DisplayName} 将案件由 {old.DisplayName} 改派给 {user.DisplayName}，原因：{reason}",
-                null, CaseCodes.Json(new { owner = old.UserName }), CaseCodes.Json(new { owner = user.UserName }));
+                null, JsonDefaults.Write(new { owner = old.UserName }), JsonDefaults.Write(new { owner = user.UserName }));
             var tasks = await unit.Db.Set<WorkTask>().Where(t => t.CaseId == id && t.Status == WorkTaskStatus.Open && t.AssigneeId == oldOwner).ToListAsync(ct);
             foreach (var task in tasks) task.AssigneeId = user.Id;
             foreach (var instance in await RunningAsync(unit, id, ct))
@@ -82,7 +81,7 @@ public sealed class CaseCommands(CoBanDbContext db, CurrentUser me, CaseAccess a
 
     private static async Task<List<ProcessInstance>> RunningAsync(UnitOfWork unit, long caseId, CancellationToken ct)
     {
-        var ids = await unit.Db.Set<ProcessInstance>().AsNoTracking().Where(i => i.CaseId == caseId && i.Status == Runtime.InstanceStatus.Running).Select(i => i.Id).ToListAsync(ct);
+        var ids = await unit.Db.Set<ProcessInstance>().AsNoTracking().Where(i => i.CaseId == caseId && i.Status == InstanceStatus.Running).Select(i => i.Id).ToListAsync(ct);
         var list = new List<ProcessInstance>();
         foreach (var iid in ids) list.Add(await unit.LoadAsync(iid, ct));
         return list;

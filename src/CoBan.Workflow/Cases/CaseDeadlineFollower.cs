@@ -1,3 +1,4 @@
+using CoBan.Workflow.Kernel;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tasks;
@@ -21,9 +22,9 @@ public sealed class CaseDeadlineFollower(ProcedureCatalog catalog) : ITaskDueFol
         if (c is not { Deadline: { } committed } || c.Status.IsFinal()) return null;
         var handling = await DueIsCaseDeadlineAsync(unit, task, ct) || previousDue is { } before && before.ToUniversalTime() == committed.ToUniversalTime();
         if (!handling || task.Due is not { } moved)
-            return $"承诺办结期限（{CaseCodes.ZhDateTime(committed)}）不随本任务改变";
+            return $"承诺办结期限（{ChineseDates.DateTime(committed)}）不随本任务改变";
         if (!byLeader)
-            return $"承诺办结期限（{CaseCodes.ZhDateTime(committed)}）不变：只有带班领导可以调整";
+            return $"承诺办结期限（{ChineseDates.DateTime(committed)}）不变：只有带班领导可以调整";
 
         var to = moved.ToUniversalTime();
         c.Deadline = to;
@@ -34,10 +35,10 @@ public sealed class CaseDeadlineFollower(ProcedureCatalog catalog) : ITaskDueFol
         {
             At = unit.Now, InstanceId = c.InstanceId, CaseId = c.Id, BureauId = c.BureauId, UserId = unit.Actor.UserId, UserName = unit.Actor.Name, Ip = unit.Actor.Ip,
             Action = "deadline.moved", ElementId = task.ElementId,
-            Detail = $"{unit.Actor.Name} 修改办理任务期限，承诺办结期限由 {CaseCodes.ZhDateTime(committed)} 改为 {CaseCodes.ZhDateTime(to)}，超期计时随之调整",
-            Before = CaseCodes.Json(new { deadline = committed }), After = CaseCodes.Json(new { deadline = to }),
+            Detail = $"{unit.Actor.Name} 修改办理任务期限，承诺办结期限由 {ChineseDates.DateTime(committed)} 改为 {ChineseDates.DateTime(to)}，超期计时随之调整",
+            Before = JsonDefaults.Write(new { deadline = committed }), After = JsonDefaults.Write(new { deadline = to }),
         });
-        return $"承诺办结期限随之改为 {CaseCodes.ZhDateTime(to)}";
+        return $"承诺办结期限随之改为 {ChineseDates.DateTime(to)}";
     }
 
     /// <summary>Whether the task's element is due at the case deadline (coban:due="${caseDeadline}"): the handling task.</summary>

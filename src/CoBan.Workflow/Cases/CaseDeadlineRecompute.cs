@@ -21,7 +21,6 @@ namespace CoBan.Workflow.Cases;
 /// </summary>
 public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineService deadlines)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public sealed record Moved(long CaseId, string Number, DateTimeOffset Old, DateTimeOffset New);
 
@@ -49,7 +48,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
                 At = unit.Now, InstanceId = c.InstanceId, CaseId = c.Id, BureauId = c.BureauId, UserId = unit.Actor.UserId, UserName = unit.Actor.Name, Ip = unit.Actor.Ip,
                 Action = "deadline.recomputed",
                 Detail = $"{year} 年节假日安排载入，承诺办结期限由 {DeadlineService.Local(old)} 重新核定为 {DeadlineService.Local(recomputed)}（原暂按法定节假日计算）",
-                Before = CaseCodes.Json(new { deadline = old }), After = CaseCodes.Json(new { deadline = recomputed }),
+                Before = JsonDefaults.Write(new { deadline = old }), After = JsonDefaults.Write(new { deadline = recomputed }),
             });
             await FollowAsync(unit, c, old, recomputed, ct);
             Tell(unit, c, revision, old, recomputed);
@@ -101,7 +100,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
         {
             caseId = c.Id, previousDue = old, previousDueLocal = DeadlineService.Local(old), due = recomputed, dueLocal = DeadlineService.Local(recomputed),
             ownerUserId = c.OwnerId, recipientUserId = c.OwnerId, reason = "calendar-year-loaded",
-        }, Json);
+        }, JsonDefaults.StoredCamel);
         unit.Db.Add(new Notice
         {
             IdempotencyKey = $"deadline-recomputed:{c.Id}:{revision}:owner", InstanceId = c.InstanceId, CaseId = c.Id, BureauId = c.BureauId,

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -86,7 +85,7 @@ public static class CaseEndpoints
         };
         if (status is not null)
         {
-            var s = CaseCodes.Parse<TransferStatus>(status, "status");
+            var s = EnumCodes.Parse<TransferStatus>(status, "status");
             query = query.Where(t => t.Status == s);
         }
         var rows = await (from t in query

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -56,11 +55,11 @@ public sealed class CaseEvaluations(CoBanDbContext db, RuntimeService runtime, T
             {
                 ["caseId"] = caseId, ["caseNumber"] = tracked.Number, ["evaluationId"] = evaluation.Id, ["level"] = (long)evaluation.Level,
                 ["levelLabel"] = CaseQueries.Levels[evaluation.Level], ["comment"] = evaluation.Comment, ["realName"] = evaluation.RealName,
-                ["rectifyBy"] = evaluation.RectifyBy.Value.ToOffset(CaseCodes.China), [Tasks.WorkTaskFactory.CaseOwnerVariable] = owner.UserName,
+                ["rectifyBy"] = evaluation.RectifyBy.Value.ToOffset(ChinaTime.Offset), [Tasks.WorkTaskFactory.CaseOwnerVariable] = owner.UserName,
             }), tracked.Number, caseId, null, ct);
             evaluation.RectificationInstanceId = instance.Id;
             CaseLifecycle.Write(unit.Db, tracked, unit.Actor, unit.Now, "evaluation.rectification",
-                $"差评启动整改，{bureau.RectificationWorkingDays} 个工作日内（{CaseCodes.ZhDate(evaluation.RectifyBy.Value)} 前）核实整改并答复" + (evaluation.RealName ? "，实名差评须回访" : ""));
+                $"差评启动整改，{bureau.RectificationWorkingDays} 个工作日内（{ChineseDates.Date(evaluation.RectifyBy.Value)} 前）核实整改并答复" + (evaluation.RealName ? "，实名差评须回访" : ""));
             return evaluation;
         }, ct);
     }

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Runtime;
@@ -50,7 +49,7 @@ public sealed class CaseLifecycle(MessageCorrelation messages, DeadlineService d
         if (to.IsFinal() && !before.IsFinal()) c.CompletedAt = now;
         if (to.IsFinal()) c.Paused = false;
         Write(db, c, actor, now, "case.status", $"{before.Zh()} → {to.Zh()}：{detail}", instanceId,
-            CaseCodes.Json(new { status = before.Code() }), CaseCodes.Json(new { status = to.Code() }));
+            JsonDefaults.Write(new { status = before.Code() }), JsonDefaults.Write(new { status = to.Code() }));
         if (to.IsFinal() && !before.IsFinal()) await EndedAsync(unit, db, c, now, ct);
     }
 

@@ -19,7 +19,7 @@ public static partial class CaseNumbers
 
     public static async Task<(string Number, int Year, int Sequence)> NextAsync(CoBanDbContext db, Bureau bureau, CaseNumberingOptions options, DateTimeOffset now, CancellationToken ct)
     {
-        var year = now.ToOffset(CaseCodes.China).Year;
+        var year = now.ToOffset(ChinaTime.Offset).Year;
         // Always the bureau's row first, then the centre's: every registration takes the locks in the same order, so none deadlock.
         var sequence = await TakeAsync(db, bureau.Id, year, ct);
         if (!options.CentreWide)

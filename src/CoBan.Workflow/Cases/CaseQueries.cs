@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases.Actions;
 using CoBan.Workflow.Data;
@@ -27,12 +26,12 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         }
         if (status is not null)
         {
-            var statuses = status.Split(',').Select(s => CaseCodes.Parse<CaseStatus>(s, "status")).ToList();
+            var statuses = status.Split(',').Select(s => EnumCodes.Parse<CaseStatus>(s, "status")).ToList();
             query = query.Where(c => statuses.Contains(c.Status));
         }
         if (category is not null)
         {
-            var cat = CaseCodes.Parse<CaseCategory>(category, "category");
+            var cat = EnumCodes.Parse<CaseCategory>(category, "category");
             query = query.Where(c => c.Category == cat);
         }
         if (mine == true) query = query.Where(c => c.OwnerId == me.Id);
@@ -61,7 +60,7 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         var c = await access.ReadableAsync(id, ct);
         var summary = (await SummariesAsync([c], ct))[0];
         var materials = await db.Set<MatterMaterial>().AsNoTracking().Where(m => m.MatterId == c.MatterId).OrderBy(m => m.Position).ToListAsync(ct);
-        var received = CaseCodes.ReadList(c.MaterialsReceived).ToHashSet();
+        var received = JsonDefaults.ReadList(c.MaterialsReceived).ToHashSet();
         var limit = await db.Set<Matter>().Where(m => m.Id == c.MatterId).Select(m => (int?)m.LimitWorkingDays).FirstOrDefaultAsync(ct);
         var people = await PeopleAsync([c.OwnerId, c.FirstContactId], ct);
         var forwarded = c.ForwardedToBureauId is { } f ? await BureauAsync(f, ct) : null;
@@ -69,8 +68,8 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         return new CaseDetail(summary, c.Description,
             new CaseApplicant(c.ApplicantType.Code(), c.ApplicantName, c.ApplicantIdNumber, c.ContactPerson, c.Phone, c.Email, c.Address, c.ConsentSms, c.ConsentEmail,
                 c.ApplicantIdType is { } idType ? new CodeLabel(idType.Code(), idType.Zh()) : null),
-            c.Entrustment, materials.Select(m => new MaterialState(m.Name, m.Required, m.Note, received.Contains(m.Name))).ToList(), CaseCodes.ReadList(c.MaterialsMissing),
-            c.MissingNoticeAt, c.Tolerant, c.ToleranceCommitment, c.SupplementBy, CaseCodes.ReadList(c.RejectionReasons), c.RejectionLegalBasis,
+            c.Entrustment, materials.Select(m => new MaterialState(m.Name, m.Required, m.Note, received.Contains(m.Name))).ToList(), JsonDefaults.ReadList(c.MaterialsMissing),
+            c.MissingNoticeAt, c.Tolerant, c.ToleranceCommitment, c.SupplementBy, JsonDefaults.ReadList(c.RejectionReasons), c.RejectionLegalBasis,
             people[c.OwnerId], people[c.FirstContactId], c.AcceptedAt, c.CommittedWorkingDays, limit, c.PausedAt, c.OverdueAt, c.CompletedAt,
             c.Result, c.HomeVisitAt, forwarded, c.SourceCaseId, c.InstanceId, c.RowVersion,
             await TransfersAsync(c, ct), await SpecialAsync(id, ct), await LogAsync(id, ct), evaluation is null ? null : Evaluation(evaluation),
@@ -89,7 +88,7 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
     {
         await access.ReadableAsync(id, ct);
         var rows = await db.Set<Notice>().AsNoTracking().Where(n => n.CaseId == id).OrderBy(n => n.Id).ToListAsync(ct);
-        return rows.Select(n => new NoticeInfo(n.Id, n.InstanceId, n.ElementId, n.Template, n.Channels, n.Recipient, n.Status.ToString().ToLowerInvariant(), n.CreatedAt)).ToList();
+        return rows.Select(n => new NoticeInfo(n.Id, n.InstanceId, n.ElementId, n.Template, n.Channels, n.Recipient, n.Status.LowerCode(), n.CreatedAt)).ToList();
     }
 
     public async Task<List<CaseTaskInfo>> TasksAsync(long id, bool openOnly, CancellationToken ct)
@@ -98,7 +97,7 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         var rows = await db.Set<WorkTask>().AsNoTracking().Where(t => t.CaseId == id && (!openOnly || t.Status == WorkTaskStatus.Open)).OrderBy(t => t.Id).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => rows.Select(t => t.AssigneeId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         return rows.Select(t => new CaseTaskInfo(t.Id, t.InstanceId, t.ElementId, t.Name, t.AssigneeId is { } a && users.TryGetValue(a, out var u) ? u.UserName : null,
-            t.AssigneeId is { } b && users.TryGetValue(b, out var v) ? v.DisplayName : null, t.Due, t.Status.ToString().ToLowerInvariant(), t.CreatedAt, t.CompletedAt)).ToList();
+            t.AssigneeId is { } b && users.TryGetValue(b, out var v) ? v.DisplayName : null, t.Due, t.Status.LowerCode(), t.CreatedAt, t.CompletedAt)).ToList();
     }
 
     public async Task<ChainInfo> ChainAsync(long id, CancellationToken ct)
@@ -172,7 +171,7 @@ public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         var receiving = rows.Where(t => t.ReceivingCaseId != null).Select(t => t.ReceivingCaseId!.Value).ToList();
         var numbers = await db.Set<Case>().AsNoTracking().Where(x => receiving.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number, ct);
         return rows.Select(t => new TransferInfo(t.Id, t.FromCaseId == c.Id ? "outgoing" : "incoming", t.FromCaseId, bureaus[t.FromBureauId], bureaus[t.ToBureauId],
-            t.Reasons, t.LegalBasis, t.CrossLevel, t.Status.ToString().ToLowerInvariant(), t.ReceivingCaseId,
+            t.Reasons, t.LegalBasis, t.CrossLevel, t.Status.LowerCode(), t.ReceivingCaseId,
             t.ReceivingCaseId is { } r ? numbers.GetValueOrDefault(r) : null, t.RefusalReason, t.SentAt, t.RespondedAt, t.ReceivingEndedAt)).ToList();
     }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -35,11 +34,11 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
         if (a is null) Error("applicant", "请填写申请人", "the applicant is required");
         else
         {
-            if (!CaseCodes.TryParse(a.Type, out type)) Error("applicant.type", "申请人类型应为 person（个人）或 enterprise（企业）", "applicant.type must be person or enterprise");
+            if (!EnumCodes.TryParse(a.Type, out type)) Error("applicant.type", "申请人类型应为 person（个人）或 enterprise（企业）", "applicant.type must be person or enterprise");
             if (string.IsNullOrWhiteSpace(a.Name)) Error("applicant.name", "请填写申请人姓名或企业名称", "the applicant's name is required");
             if (type == ApplicantType.Enterprise && string.IsNullOrWhiteSpace(a.ContactPerson)) Error("applicant.contactPerson", "企业申请须填写联系人", "an enterprise needs a contact person");
             idType = CheckIdDocument(a, type, Error);
-            var digits = CaseCodes.PhoneDigits(a.Phone);
+            var digits = PersonalData.PhoneDigits(a.Phone);
             if (a.Phone is { Length: > 0 } && (digits is null || digits.Length is < 7 or > 15)) Error("applicant.phone", "电话号码无效", "invalid phone number");
             if (a.Email is { Length: > 0 } email && !Notices.EmailAddresses.IsSingle(email))
                 Error("applicant.email", "电子邮箱无效：只填一个电子邮箱地址（如 name@example.com），不要填多个地址或姓名", "invalid e-mail: give exactly one address (e.g. name@example.com), no list and no name");
@@ -50,7 +49,7 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
         }
 
         ServiceMode mode = default;
-        if (!CaseCodes.TryParse(r.ServiceMode, out mode))
+        if (!EnumCodes.TryParse(r.ServiceMode, out mode))
             Error("serviceMode", "服务方式应为 guide（导办）、lead（领办）、assist（协办）、joint（联办）、transfer（转办）或 agency（代办）",
                 "serviceMode must be guide, lead, assist, joint, transfer or agency");
         else if (mode == ServiceMode.Agency && string.IsNullOrWhiteSpace(r.Entrustment))
@@ -74,9 +73,9 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
         var c = new Case
         {
             Number = "", MatterId = matter!.Id, MatterName = matter.Name, Description = r.Description?.Trim(), ApplicantType = type, ApplicantName = a!.Name!.Trim(),
-            ApplicantIdNumber = idType is null ? null : IdentityDocuments.Normalise(a.IdNumber!), ApplicantIdType = idType, ContactPerson = a.ContactPerson?.Trim(), Phone = a.Phone?.Trim(), PhoneDigits = CaseCodes.PhoneDigits(a.Phone),
+            ApplicantIdNumber = idType is null ? null : IdentityDocuments.Normalise(a.IdNumber!), ApplicantIdType = idType, ContactPerson = a.ContactPerson?.Trim(), Phone = a.Phone?.Trim(), PhoneDigits = PersonalData.PhoneDigits(a.Phone),
             Email = a.Email?.Trim(), Address = a.Address?.Trim(), ConsentSms = r.ConsentSms == true, ConsentEmail = r.ConsentEmail == true,
-            ServiceMode = mode, Entrustment = r.Entrustment?.Trim(), MaterialsReceived = CaseCodes.WriteList(received), HomeVisitAt = r.HomeVisitAt?.ToUniversalTime(),
+            ServiceMode = mode, Entrustment = r.Entrustment?.Trim(), MaterialsReceived = JsonDefaults.WriteList(received), HomeVisitAt = r.HomeVisitAt?.ToUniversalTime(),
             OwnerId = owner.Id, FirstContactId = owner.Id,
         };
         var journal = $"{owner.DisplayName} 登记：{c.ApplicantName} 申请“{matter.Name}”，服务方式 {mode.Zh()}" + (received.Count > 0 ? $"，收取材料 {received.Count} 件" : "");
@@ -98,7 +97,7 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
     /// <summary>Registration is the duty coordinator's (seeds 000/001); with no roster for the day, any coordinator of the bureau.</summary>
     private async Task DemandOnDutyAsync(CancellationToken ct)
     {
-        var date = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(CaseCodes.China).DateTime);
+        var date = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
         var rostered = await db.Set<DutyAssignment>().AsNoTracking()
             .Where(d => d.BureauId == me.BureauId && d.Date == date && d.Role == DutyRole.Coordinator).Select(d => d.UserId).ToListAsync(ct);
         if (rostered.Count > 0 && !rostered.Contains(me.Id!))
@@ -111,7 +110,7 @@ public sealed partial class CaseRegistration(CoBanDbContext db, CurrentUser me, 
         IdDocumentType idType;
         if (a.IdType is { Length: > 0 } code)
         {
-            if (!CaseCodes.TryParse(code, out idType))
+            if (!EnumCodes.TryParse(code, out idType))
             {
                 var allowed = string.Join("、", Enum.GetValues<IdDocumentType>().Select(t => $"{t.Code()}（{t.Zh()}）"));
                 error("applicant.idType", $"证件类型无效，应为：{allowed}", "unknown document type; use one of: " + string.Join(", ", Enum.GetValues<IdDocumentType>().Select(t => t.Code())));

@@ -1,5 +1,3 @@
-using CoBan.Workflow.Api;
-using CoBan.Workflow.Hosting;
 using CoBan.Workflow.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

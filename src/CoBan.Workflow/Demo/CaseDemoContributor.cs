@@ -85,7 +85,7 @@ public sealed class CaseDemoContributor(ICalendarSource calendars, TimeProvider 
                              select new { u.Id, u.BureauId, Role = r.Name }).ToListAsync(ct);
         var order = DemoData.Users.Select((u, i) => (u.UserName, i)).ToDictionary(x => x.UserName, x => x.i);
         var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.UserName!, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Cases.CaseCodes.China).DateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
         foreach (var bureau in bureaus)
         {
             // The chief coordinator leads the coordinators and is on the rota last (seed 003).

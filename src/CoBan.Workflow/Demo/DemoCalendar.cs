@@ -17,7 +17,7 @@ internal static class DemoCalendar
             await deadlines.AddWorkingDaysAsync(db, bureauId, from, workingDays, ct);
             return true;
         }
-        catch (Api.CoBanException e) when (e.Code == "calendar-year-unknown")
+        catch (CoBanException e) when (e.Code == "calendar-year-unknown")
         {
             return false;
         }

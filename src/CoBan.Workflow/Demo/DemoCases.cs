@@ -147,8 +147,8 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
         var c = new Case
         {
             Number = "", MatterId = matter.Id, MatterName = matter.Name, ApplicantType = type, ApplicantName = applicant, ContactPerson = contact,
-            Phone = phone, PhoneDigits = CaseCodes.PhoneDigits(phone), ConsentSms = true, ServiceMode = mode, Entrustment = entrustment,
-            MaterialsReceived = CaseCodes.WriteList(received), OwnerId = owner.Id, FirstContactId = owner.Id,
+            Phone = phone, PhoneDigits = PersonalData.PhoneDigits(phone), ConsentSms = true, ServiceMode = mode, Entrustment = entrustment,
+            MaterialsReceived = JsonDefaults.WriteList(received), OwnerId = owner.Id, FirstContactId = owner.Id,
         };
         var actor = new Actor(owner.Id, owner.DisplayName, null, owner.BureauId);
         await runtime.InUnitAsync(actor, unit => CaseFactory.OpenAsync(unit, c, desk, owner, CaseFactory.IntakeFor(desk), new Dictionary<string, object?>(),
@@ -192,6 +192,6 @@ public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLif
     {
         var c = await db.Set<Case>().AsNoTracking().FirstAsync(x => x.Id == caseId, ct);
         var at = await deadlines.AddWorkingDaysAsync(db, c.BureauId, c.RegisteredAt, days, ct);
-        return at.ToOffset(CaseCodes.China).ToString("yyyy-MM-dd");
+        return at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd");
     }
 }

@@ -43,7 +43,7 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
         var bureaus = await db.Set<Bureau>().AsNoTracking().ToDictionaryAsync(b => b.Code, ct);
         var calendar = await calendars.ForBureauAsync(db, bureaus.Values.First().Id, ct);
         var days = new List<DateOnly>();
-        var today = DateOnly.FromDateTime(now.ToOffset(CaseCodes.China).DateTime);
+        var today = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime);
         for (var d = today.AddDays(-1); days.Count < WorkingDays && d > today.AddDays(-120); d = d.AddDays(-1))
         {
             try
@@ -64,7 +64,7 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
             {
                 var matter = matters[random.Next(matters.Length)];
                 var coordinators = Holders(matter.Bureau, Roles.Coordinator);
-                var registeredAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 40)), CaseCodes.China).AddMinutes(random.Next(460));
+                var registeredAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 40)), ChinaTime.Offset).AddMinutes(random.Next(460));
                 await PlanAsync(new Script(cases, steps), matter, coordinators[random.Next(coordinators.Length)], Holders(matter.Bureau, Roles.DutyLeader)[0],
                     bureaus[matter.Bureau].Id, registeredAt, now, random, ct);
             }
@@ -82,7 +82,7 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
                 }
                 catch (Exception e)
                 {
-                    throw new InvalidOperationException($"demo history at {step.At.ToOffset(CaseCodes.China):yyyy-MM-dd HH:mm}: {step.What}: {e.Message}", e);
+                    throw new InvalidOperationException($"demo history at {step.At.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}: {step.What}: {e.Message}", e);
                 }
             }
         }
@@ -160,7 +160,7 @@ public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluati
         if (visited > now) return;
         s.Complete(visited, "visit", leader, new()
         {
-            ["returnVisitAt"] = visited.ToOffset(CaseCodes.China).ToString("yyyy-MM-dd"), ["note"] = "申请人对整改表示认可",
+            ["returnVisitAt"] = visited.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd"), ["note"] = "申请人对整改表示认可",
         }, ct);
     }
 

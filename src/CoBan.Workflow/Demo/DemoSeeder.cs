@@ -1,6 +1,5 @@
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
-using CoBan.Workflow.Hosting;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Procedures;
 using Microsoft.AspNetCore.Identity;

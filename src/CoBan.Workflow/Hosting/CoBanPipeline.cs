@@ -1,5 +1,10 @@
+using CoBan.Workflow.Api;
 using CoBan.Workflow.Metrics;
+using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Matters;
+using CoBan.Workflow.Public;
+using CoBan.Workflow.Rosters;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
@@ -35,17 +40,23 @@ public static class CoBanPipeline
         app.MapOpenApi();
         app.MapHealth();
         app.MapCoBanMetrics();
-        Data.DatabaseBackup.MapBackupApi(app);
-        app.MapAuthApi();
-        app.MapProcedureApi();
-        app.MapInstanceApi();
-        app.MapTaskApi();
-        app.MapSimulationApi();
-        app.MapNoticesApi();
-        app.MapCaseHandlingApi();
-        app.MapCalendarApi();
-        app.MapTimerApi();
-        app.MapSupervisionApi();
+        // Every API endpoint declares the refusals it can answer with (Api/ApiOutcomes), so the OpenAPI document lists them.
+        var api = app.MapGroup("").DeclaringOutcomes();
+        Data.DatabaseBackup.MapBackupApi(api);
+        api.MapAuthApi();
+        api.MapProcedureApi();
+        api.MapInstanceApi();
+        api.MapTaskApi();
+        api.MapSimulationApi();
+        api.MapNoticesApi();
+        api.MapBureausApi();
+        api.MapMatterApi();
+        api.MapRosterApi();
+        api.MapCaseApi();
+        api.MapPublicApi();
+        api.MapCalendarApi();
+        api.MapTimerApi();
+        api.MapSupervisionApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,7 +1,11 @@
 using CoBan.Workflow.Metrics;
 using System.Threading.RateLimiting;
 using CoBan.Workflow.Api;
+using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
+using CoBan.Workflow.Matters;
+using CoBan.Workflow.Public;
+using CoBan.Workflow.Rosters;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Demo;
@@ -65,7 +69,6 @@ public static class CoBanServices
         services.AddCoBanMetrics(builder.Configuration);
         services.AddScoped<ServiceActionRegistry>();
         services.AddScoped<WorkTaskFactory>();
-        services.AddScoped<IDutyDirectory, RoleDutyDirectory>();
         services.AddScoped<CallActivities>();
         services.AddScoped<MessageCorrelation>();
         services.AddScoped<INoticeOutbox, NoticeOutbox>();
@@ -81,9 +84,13 @@ public static class CoBanServices
         services.AddScoped<IProcedureValidator, ServiceActionValidator>();
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskService>();
-        services.AddScoped<DemoSeeder>();
         services.AddCoBanNotices();
+        services.AddCoBanBureaus();
+        services.AddCoBanMatters();
+        services.AddCoBanRosters();
         services.AddCoBanCases(builder.Configuration);
+        services.AddCoBanPublic(builder.Configuration);
+        services.AddCoBanDemo();
         services.AddCoBanSupervision(builder.Configuration);
         services.AddCoBanWeb();
         return builder;

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Hosting;
 

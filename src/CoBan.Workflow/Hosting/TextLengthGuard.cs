@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Hosting;
 

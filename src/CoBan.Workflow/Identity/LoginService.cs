@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoBan.Workflow.Identity;

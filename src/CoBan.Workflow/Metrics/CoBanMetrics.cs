@@ -4,7 +4,7 @@ namespace CoBan.Workflow.Metrics;
 
 /// <summary>
 /// The service's own counters and histograms (meter "CoBan.Workflow"), recorded where the work happens. What is read
-/// from the database (backlogs, pending timers, open incidents) is sampled at scrape time by <see cref="OperationsGauges"/>.
+/// from the database (backlogs, pending timers, open incidents) is sampled at scrape time by Hosting/OperationsGauges.
 /// docs/operations.md lists every metric with what to alert on.
 /// </summary>
 public static class CoBanMetrics

@@ -7,7 +7,7 @@ public sealed record ProcedureSummary(long Id, long BureauId, string BureauCode,
 public sealed record VersionInfo(long Id, int? Number, string Status, string? Comment, int? BasedOn, string? CreatedBy, DateTimeOffset CreatedAt,
     string? UpdatedBy, DateTimeOffset UpdatedAt, string? PublishedBy, DateTimeOffset? PublishedAt, string? RetiredBy, DateTimeOffset? RetiredAt, string XmlHash)
 {
-    public static VersionInfo Of(ProcedureVersion v) => new(v.Id, v.Number, v.Status.ToString().ToLowerInvariant(), v.Comment, v.BasedOn,
+    public static VersionInfo Of(ProcedureVersion v) => new(v.Id, v.Number, v.Status.LowerCode(), v.Comment, v.BasedOn,
         v.CreatedBy, v.CreatedAt, v.UpdatedBy, v.UpdatedAt, v.PublishedBy, v.PublishedAt, v.RetiredBy, v.RetiredAt, v.XmlHash);
 }
 
@@ -16,7 +16,7 @@ public sealed record VersionXml(VersionInfo Version, string Xml);
 /// <summary>One problem of a model, as the designer shows it on the element.</summary>
 public sealed record ProblemInfo(string Severity, string? ElementId, string? ElementType, string MessageZh, string MessageEn, int? Line)
 {
-    public static ProblemInfo Of(BpmnProblem p) => new(p.Severity.ToString().ToLowerInvariant(), p.ElementId, p.ElementType, p.MessageZh, p.MessageEn, p.Line);
+    public static ProblemInfo Of(BpmnProblem p) => new(p.Severity.LowerCode(), p.ElementId, p.ElementType, p.MessageZh, p.MessageEn, p.Line);
 }
 
 public sealed record ValidationResult(bool Valid, IReadOnlyList<ProblemInfo> Problems);

@@ -1,6 +1,5 @@
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
-using CoBan.Workflow.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Model;

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
@@ -15,7 +14,7 @@ public sealed class ProgressLookup(CoBanDbContext db)
 {
     public async Task<Case> MatchAsync(string? number, string? phone, CancellationToken ct)
     {
-        var digits = CaseCodes.PhoneDigits(phone);
+        var digits = PersonalData.PhoneDigits(phone);
         if (string.IsNullOrWhiteSpace(number) || digits is null)
             throw CoBanException.Invalid("lookup-required", "请输入办件编号和申请时留的电话号码", "enter the case number and the phone given at registration",
                 new Dictionary<string, string[]> { [string.IsNullOrWhiteSpace(number) ? "number" : "phone"] = ["必填 / required"] });
@@ -30,7 +29,7 @@ public sealed class ProgressLookup(CoBanDbContext db)
         var c = await MatchAsync(number, phone, ct);
         var bureau = await db.Set<Bureau>().AsNoTracking().Where(b => b.Id == c.BureauId).Select(b => b.Name).FirstAsync(ct);
         var evaluated = await db.Set<Evaluation>().AnyAsync(e => e.CaseId == c.Id, ct);
-        return new Progress(c.Number, bureau, c.MatterName, MaskName(c), Mask(c.PhoneDigits!), c.Category.Zh(), c.Status.Zh(), await NextStepAsync(c, ct),
+        return new Progress(c.Number, bureau, c.MatterName, MaskName(c), PersonalData.MaskPhoneDigits(c.PhoneDigits!), c.Category.Zh(), c.Status.Zh(), await NextStepAsync(c, ct),
             Day(c.RegisteredAt), c.Deadline is { } d ? Day(d) : null, c.Status.IsFinal(), c.Status.CanBeEvaluated() && !evaluated);
     }
 
@@ -56,13 +55,11 @@ public sealed class ProgressLookup(CoBanDbContext db)
         if (c.Status.IsCompletion()) return "已办结，协办员将以当面、电话或书面方式回复";
         if (c.Status.IsFinal()) return "已结束";
         var task = await db.Set<WorkTask>().AsNoTracking().Where(t => t.CaseId == c.Id && t.Status == WorkTaskStatus.Open).OrderBy(t => t.Id).Select(t => t.Name).FirstOrDefaultAsync(ct);
-        var deadline = c.Deadline is { } d ? $"，承诺于 {CaseCodes.ZhDate(d)} 前办结" : "";
+        var deadline = c.Deadline is { } d ? $"，承诺于 {ChineseDates.Date(d)} 前办结" : "";
         return (task is null ? "办理中" : $"办理中（{task}）") + deadline;
     }
 
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(CaseCodes.China).DateTime);
-
-    public static string Mask(string digits) => digits.Length >= 7 ? digits[..3] + new string('*', digits.Length - 7) + digits[^4..] : new string('*', digits.Length);
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
 
     public static string MaskName(Case c)
     {

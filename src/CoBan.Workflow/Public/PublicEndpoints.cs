@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
@@ -86,5 +85,5 @@ public static class PublicEndpoints
     }
 
     internal static PublicBureau Public(Bureau b, string? parent) =>
-        new(b.Code, b.Name, CaseCodes.Code(b.Level), parent, b.Address, b.Windows, b.Phone, b.SupervisionHotline, b.ServiceHours);
+        new(b.Code, b.Name, EnumCodes.Code(b.Level), parent, b.Address, b.Windows, b.Phone, b.SupervisionHotline, b.ServiceHours);
 }

@@ -31,7 +31,7 @@ public sealed class RosterDutyDirectory(RoleDutyDirectory fallback) : IDutyDirec
         DutyRole? duty = role switch { Roles.Coordinator => DutyRole.Coordinator, Roles.DutyLeader => DutyRole.DutyLeader, _ => null };
         if (duty is { } dutyRole)
         {
-            var local = at.ToOffset(Cases.CaseCodes.China);
+            var local = at.ToOffset(ChinaTime.Offset);
             var date = DateOnly.FromDateTime(local.DateTime);
             var time = TimeOnly.FromDateTime(local.DateTime);
             var rows = await (from a in db.Set<DutyAssignment>().AsNoTracking()

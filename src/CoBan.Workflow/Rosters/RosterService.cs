@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -115,7 +114,7 @@ public sealed class RosterService(CoBanDbContext db, CurrentUser me, BureauScope
         }))!;
     }
 
-    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Cases.CaseCodes.China).DateTime);
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
 
     internal async Task<List<DutyDay>> DaysAsync(long bureauId, DateOnly first, DateOnly last, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

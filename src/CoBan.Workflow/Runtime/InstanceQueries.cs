@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Identity;
@@ -21,9 +20,9 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
 
     /// <summary>The first page (the newest 500), for the server-rendered list.</summary>
     public async Task<List<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, CancellationToken ct) =>
-        [.. (await ListAsync(procedureId, version, status, new Api.PageRequest(1, Api.PageRequest.DefaultSize), ct)).Items];
+        [.. (await ListAsync(procedureId, version, status, new PageRequest(1, PageRequest.DefaultSize), ct)).Items];
 
-    public async Task<Api.Paged<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<InstanceSummary>> ListAsync(long? procedureId, int? version, string? status, PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = from i in db.Set<ProcessInstance>().AsNoTracking()
@@ -48,7 +47,7 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
         var procedure = await db.Set<Procedure>().AsNoTracking().FirstAsync(p => p.Id == instance.ProcedureId, ct);
         var number = await db.Set<ProcedureVersion>().Where(v => v.Id == instance.ProcedureVersionId).Select(v => v.Number).FirstAsync(ct);
         var state = StateJson.Deserialize(instance.State);
-        var tokens = state.Executions.Select(e => new TokenInfo(e.Id, e.ElementId, e.State.ToString().ToLowerInvariant(), e.Incident)).ToList();
+        var tokens = state.Executions.Select(e => new TokenInfo(e.Id, e.ElementId, e.State.LowerCode(), e.Incident)).ToList();
         var path = instance.Path.Length == 0 ? [] : instance.Path.Split(',');
         var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == id).OrderBy(i => i.Id)
             .Select(i => new IncidentInfo(i.Id, i.InstanceId, i.ExecutionId, i.ElementId, i.MessageZh, i.MessageEn, i.CreatedAt, i.ResolvedAt)).ToListAsync(ct);
@@ -65,9 +64,9 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
 
     /// <summary>Pending timers (of one instance, or all visible ones due within <paramref name="within"/>), soonest first.</summary>
     public async Task<List<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, CancellationToken ct) =>
-        [.. (await TimersAsync(instanceId, within, now, Api.PageRequest.All, ct)).Items];
+        [.. (await TimersAsync(instanceId, within, now, PageRequest.All, ct)).Items];
 
-    public async Task<Api.Paged<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<TimerInfo>> TimersAsync(long? instanceId, TimeSpan? within, DateTimeOffset now, PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = from t in db.Set<ScheduledTimer>().AsNoTracking()
@@ -84,9 +83,9 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
 
     /// <summary>The newest 500, for the server-rendered list.</summary>
     public async Task<List<IncidentInfo>> IncidentsAsync(bool open, CancellationToken ct) =>
-        [.. (await IncidentsAsync(open, new Api.PageRequest(1, Api.PageRequest.DefaultSize), ct)).Items];
+        [.. (await IncidentsAsync(open, new PageRequest(1, PageRequest.DefaultSize), ct)).Items];
 
-    public async Task<Api.Paged<IncidentInfo>> IncidentsAsync(bool open, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<IncidentInfo>> IncidentsAsync(bool open, PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         return await (from x in db.Set<Incident>().AsNoTracking()
@@ -97,5 +96,5 @@ public sealed class InstanceQueries(CoBanDbContext db, BureauScope scope)
     }
 
     private static InstanceSummary Summary(ProcessInstance i, string key, int? number) => new(i.Id, i.ProcedureId, key, number, i.BureauId, i.ProcessId,
-        i.BusinessKey, i.CaseId, i.Status.ToString().ToLowerInvariant(), i.HasIncident, i.Version, i.StartedAt, i.EndedAt);
+        i.BusinessKey, i.CaseId, i.Status.LowerCode(), i.HasIncident, i.Version, i.StartedAt, i.EndedAt);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Model;
 using CoBan.Workflow.Engine.Parsing;

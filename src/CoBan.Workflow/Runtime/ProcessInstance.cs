@@ -1,6 +1,6 @@
-namespace CoBan.Workflow.Runtime;
+using CoBan.Workflow.Engine.Execution;
 
-public enum InstanceStatus { Running = 0, Completed = 1, Terminated = 2 }
+namespace CoBan.Workflow.Runtime;
 
 /// <summary>
 /// A running or ended instance of a procedure version. <see cref="State"/> is the engine's state
@@ -23,6 +23,7 @@ public sealed class ProcessInstance
     /// <summary>Elements the instance has passed, comma-separated, each once in first-entered order (the "path taken" on the diagram).</summary>
     public string Path { get; set; } = "";
     public int Version { get; set; }
+    /// <summary>The engine's status of the instance, stored as an int (RuntimeConfiguration).</summary>
     public InstanceStatus Status { get; set; }
     public bool HasIncident { get; set; }
     public DateTimeOffset StartedAt { get; set; }

@@ -10,6 +10,8 @@ internal sealed class ProcessInstanceConfiguration : IEntityTypeConfiguration<Pr
     {
         b.IsStepRow(rank: 0);
         b.Property(x => x.Version).IsConcurrencyToken();
+        // The engine's enum is a byte; the column has always been an int (and the SQLite step-row path reads ints).
+        b.Property(x => x.Status).HasConversion<int>();
         b.Property(x => x.ProcessId).HasMaxLength(200);
         b.Property(x => x.BusinessKey).HasMaxLength(100);
         // One index for "instances of a procedure (version)": a procedure's instances are found through its versions

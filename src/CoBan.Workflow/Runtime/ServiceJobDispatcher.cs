@@ -11,7 +11,7 @@ namespace CoBan.Workflow.Runtime;
 /// coban:retries attempts the step fails and the engine raises an incident an administrator can retry.
 /// A job is leased (LockedUntil) so that several nodes never run it at once.
 /// </summary>
-public sealed class ServiceJobDispatcher(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Hosting.CoBanOptions> options, ILogger<ServiceJobDispatcher> log)
+public sealed class ServiceJobDispatcher(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<CoBanOptions> options, ILogger<ServiceJobDispatcher> log)
     : BackgroundService, IAfterCommit
 {
     private readonly SemaphoreSlim _wake = new(0);

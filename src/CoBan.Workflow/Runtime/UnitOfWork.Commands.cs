@@ -155,13 +155,13 @@ public sealed partial class UnitOfWork
             {
                 answer = new FailService(invoke.CallId, e.Code, e.Message);
             }
-            catch (Api.CoBanException e) when (e.Code == Timers.DeadlineService.CalendarYearUnknown && !Actor.IsSystem)
+            catch (CoBanException e) when (e.Code == Timers.DeadlineService.CalendarYearUnknown && !Actor.IsSystem)
             {
                 // Nothing half done (issue 13): a deadline a person's step cannot count refuses the whole step (422, rolled
                 // back: status, variables, notices), so the form shows the reason; a step nobody drives raises an incident.
                 throw;
             }
-            catch (Api.CoBanException e)
+            catch (CoBanException e)
             {
                 answer = new FailService(invoke.CallId, null, e.MessageZh + " / " + e.MessageEn);
             }

@@ -1,11 +1,9 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Journal;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
-using EngineStatus = CoBan.Workflow.Engine.Execution.InstanceStatus;
 
 namespace CoBan.Workflow.Runtime;
 
@@ -132,12 +130,7 @@ public sealed partial class UnitOfWork
         var before = state?.Variables;
         instance.State = StateJson.Serialize(result.State);
         instance.Version = result.State.Version;
-        instance.Status = result.State.Status switch
-        {
-            EngineStatus.Completed => InstanceStatus.Completed,
-            EngineStatus.Terminated => InstanceStatus.Terminated,
-            _ => InstanceStatus.Running,
-        };
+        instance.Status = result.State.Status;
         if (result.State.IsEnded)
         {
             instance.EndedAt ??= Now;

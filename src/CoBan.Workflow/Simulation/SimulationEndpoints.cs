@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Engine.Simulation;
@@ -29,7 +28,6 @@ public sealed record SimulationResponse(string State, IReadOnlyList<string> Trac
 public static class SimulationEndpoints
 {
     public const string RateLimit = "simulations";
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     public static IEndpointRouteBuilder MapSimulationApi(this IEndpointRouteBuilder app)
     {
@@ -54,7 +52,7 @@ public static class SimulationEndpoints
         if (limit.MaxMilliseconds > 0) time.CancelAfter(limit.MaxMilliseconds);
         else time.Cancel();
         var options = new SimulationOptions { Engine = new EngineOptions { Calendar = calendar }, Services = services, Budget = limit.Budget(time.Token) };
-        var start = request.Now ?? clock.GetUtcNow().ToOffset(China);
+        var start = request.Now ?? clock.GetUtcNow().ToOffset(ChinaTime.Offset);
         var result = Scenario.Run(request.BpmnXml, request.ProcessId, start, InstanceService.Values(request.Variables), steps, options, request.StartEventId);
         if (result.Spent is { } spent) throw BudgetSpent(spent);
         return new SimulationResponse(result.State, result.Trace, result.WaitingAt, result.Commands.Select(Describe).ToList(), result.Errors,
@@ -96,10 +94,9 @@ public static class SimulationEndpoints
     private static Dictionary<string, object?> Describe((int Instance, Command Command) item)
     {
         var result = new Dictionary<string, object?> { ["type"] = item.Command.GetType().Name, ["instance"] = item.Instance };
-        foreach (var property in JsonSerializer.SerializeToElement(item.Command, item.Command.GetType(), Json).EnumerateObject())
+        foreach (var property in JsonSerializer.SerializeToElement(item.Command, item.Command.GetType(), JsonDefaults.WebWithEnumNames).EnumerateObject())
             result[property.Name] = property.Value;
         return result;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Engine.Simulation;
 
 namespace CoBan.Workflow.Simulation;

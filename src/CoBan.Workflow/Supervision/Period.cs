@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
 
 namespace CoBan.Workflow.Supervision;
@@ -15,7 +14,7 @@ public enum PeriodKind { Day, Week, Month, Quarter, Year, Custom }
 /// </summary>
 public sealed partial record Period(PeriodKind Kind, DateOnly From, DateOnly To)
 {
-    public static readonly TimeSpan Offset = CaseCodes.China;
+    public static readonly TimeSpan Offset = ChinaTime.Offset;
 
     /// <summary>The first instant of the period (local midnight of <see cref="From"/>), UTC.</summary>
     public DateTimeOffset Start => At(From);

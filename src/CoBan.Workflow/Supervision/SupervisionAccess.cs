@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
@@ -51,7 +50,7 @@ public sealed class SupervisionAccess(CoBanDbContext db, CurrentUser me, BureauS
         }
         if (!string.IsNullOrWhiteSpace(level))
         {
-            var wanted = int.TryParse(level, out var n) && Enum.IsDefined((BureauLevel)n) ? (BureauLevel)n : CaseCodes.Parse<BureauLevel>(level, "level");
+            var wanted = int.TryParse(level, out var n) && Enum.IsDefined((BureauLevel)n) ? (BureauLevel)n : EnumCodes.Parse<BureauLevel>(level, "level");
             ids = ids.Where(id => all.TryGetValue(id, out var b) && b.Level == wanted);
         }
         var owner = viewer == ViewerKind.Coordinator ? me.Id : null;

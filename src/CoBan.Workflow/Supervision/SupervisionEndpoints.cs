@@ -1,5 +1,4 @@
 using System.Text;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

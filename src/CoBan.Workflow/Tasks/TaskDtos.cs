@@ -10,7 +10,7 @@ public sealed record TaskInfo(
 
 public sealed record FormFieldInfo(string Id, string? Label, string Type, bool Required, IReadOnlyList<KeyValuePair<string, string>> Values, string? DefaultValue)
 {
-    public static FormFieldInfo Of(FormField f) => new(f.Id, f.Label, f.Type.ToString().ToLowerInvariant(), f.Required, f.Values, f.DefaultValue);
+    public static FormFieldInfo Of(FormField f) => new(f.Id, f.Label, f.Type.LowerCode(), f.Required, f.Values, f.DefaultValue);
 }
 
 public sealed record TaskDetail(TaskInfo Task, IReadOnlyList<FormFieldInfo> Form, string ProcessId, string ProcedureName, int? ProcedureVersion, IReadOnlyDictionary<string, object?> Variables);

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 namespace CoBan.Workflow.Tasks;
 
 public static class TaskEndpoints
@@ -7,7 +6,7 @@ public static class TaskEndpoints
     {
         var api = app.MapGroup("/api/v1/tasks").RequireAuthorization().WithTags("Tasks");
         api.MapGet("/", async (string? filter, string? due, string? status, int? page, int? pageSize, TaskQueries q, HttpContext http, CancellationToken ct) =>
-            (await q.PageAsync(filter, due, status, Api.PageRequest.From(page, pageSize), ct)).Answer(http));
+            (await q.PageAsync(filter, due, status, PageRequest.From(page, pageSize), ct)).Answer(http));
         api.MapGet("/{id:long}", (long id, TaskService s, CancellationToken ct) => s.DetailAsync(id, ct));
         api.MapPost("/{id:long}/claim", async (long id, TaskService s, CancellationToken ct) => await Info(await s.ClaimAsync(id, ct), s, ct));
         api.MapPost("/{id:long}/unclaim", async (long id, TaskService s, CancellationToken ct) => await Info(await s.UnclaimAsync(id, ct), s, ct));
@@ -17,7 +16,7 @@ public static class TaskEndpoints
         api.MapPost("/{id:long}/complete", async (long id, CompleteRequest body, TaskService s, CancellationToken ct) =>
         {
             var instance = await s.CompleteAsync(id, body, ct);
-            return TypedResults.Ok(new { instanceId = instance.Id, instanceVersion = instance.Version, status = instance.Status.ToString().ToLowerInvariant() });
+            return TypedResults.Ok(new { instanceId = instance.Id, instanceVersion = instance.Version, status = instance.Status.LowerCode() });
         });
         api.MapPut("/{id:long}/dates", async (long id, DueRequest body, TaskService s, CancellationToken ct) => await Info(await s.SetDatesAsync(id, body, ct), s, ct));
         api.MapGet("/{id:long}/comments", (long id, TaskService s, CancellationToken ct) => s.CommentsAsync(id, ct));

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Runtime;
@@ -11,13 +10,13 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
 {
     /// <summary>A whole task list (the desk shows all of it).</summary>
     public async Task<List<TaskInfo>> ListAsync(string? filter, string? due, string? status, CancellationToken ct) =>
-        [.. (await PageAsync(filter, due, status, Api.PageRequest.All, ct)).Items];
+        [.. (await PageAsync(filter, due, status, PageRequest.All, ct)).Items];
 
     /// <summary>One page of a task list, most urgent first, with the list's total.</summary>
-    public async Task<Api.Paged<TaskInfo>> PageAsync(string? filter, string? due, string? status, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<TaskInfo>> PageAsync(string? filter, string? due, string? status, PageRequest page, CancellationToken ct)
     {
         if (due is not (null or "" or "overdue" or "today" or "upcoming" or "none"))
-            throw Api.CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'");
+            throw CoBanException.BadRequest("bad-due", $"due 应为 overdue、today、upcoming 或 none，而不是 '{due}'", $"due must be overdue, today, upcoming or none, not '{due}'");
         var open = status is null or "open";
         var visible = await scope.VisibleAsync(ct);
         var myRoles = me.Roles.ToHashSet();
@@ -26,7 +25,7 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
         {
             // Nothing left to sift after SQL: the page is cut there, and only its rows get their working days counted.
             var rows = await query.ToPagedAsync(page, ct);
-            return new Api.Paged<TaskInfo>(await InfosAsync([.. rows.Items], ct), rows.Total, rows.Page, rows.PageSize);
+            return new Paged<TaskInfo>(await InfosAsync([.. rows.Items], ct), rows.Total, rows.Page, rows.PageSize);
         }
         var all = await query.ToListAsync(ct);
         if (filter == "group")
@@ -41,7 +40,7 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
             "none" => infos.Where(t => t.Due is null),
             _ => infos,
         };
-        return Api.Paged<TaskInfo>.Of(sifted.ToList(), page);
+        return Paged<TaskInfo>.Of(sifted.ToList(), page);
     }
 
     /// <summary>
@@ -62,7 +61,7 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
             "group" => query.Where(t => t.AssigneeId == null && (t.CandidateRoles != null || t.CandidateUsers != null)
                 && ((t.CandidateBureauId == bureauId && t.CandidateRoles != null) || t.CandidateUsers != null)),
             "bureau" => query.Where(t => visible.Contains(t.BureauId)),
-            _ => throw Api.CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
+            _ => throw CoBanException.BadRequest("bad-filter", $"filter 应为 mine、group 或 bureau，而不是 '{filter}'", $"filter must be mine, group or bureau, not '{filter}'"),
         };
         return query.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.Id);
     }
@@ -91,9 +90,9 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
                 catch (Engine.CalendarYearUnknownException) { left = null; }
             }
             list.Add(new TaskInfo(t.Id, t.InstanceId, t.TaskId, t.ElementId, t.Name, t.BureauId, t.CaseId, t.AssigneeId,
-                t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.OwnerId, t.Delegation.ToString().ToLowerInvariant(),
+                t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.OwnerId, t.Delegation.LowerCode(),
                 Split(t.CandidateRoles), Split(t.CandidateUsers), t.Due, t.FollowUp, t.RemindBefore, t.EscalateAfter, t.CaseAction, t.Manual,
-                t.Status.ToString().ToLowerInvariant(), t.CreatedAt, t.CompletedAt, t.CompletedBy, left,
+                t.Status.LowerCode(), t.CreatedAt, t.CompletedAt, t.CompletedBy, left,
                 t.Status == WorkTaskStatus.Open && t.Due < now, versions.GetValueOrDefault(t.InstanceId)));
         }
         return list;

@@ -30,7 +30,7 @@ public sealed record DeadlineInfo(long Id, string HolderKind, long HolderId, lon
     /// <param name="provisional">Whether the due date was counted across a year whose State Council notice is not loaded.</param>
     public static DeadlineInfo Of(Deadline d, bool provisional = false) => new(d.Id, d.HolderKind, d.HolderId, d.BureauId, d.InstanceId, d.CaseId, d.WorkTaskId, d.Title,
         d.StartedAt, d.LimitWorkingDays, d.DueAt, d.DueAt.ToOffset(Engine.Time.WorkingCalendar.ChinaStandardOffset), d.OriginalDueAt, d.IsPaused, d.PausedAt,
-        d.PauseReason, d.PausedWorkingDays, d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, d.MissingCalendarYear, d.Status.ToString().ToLowerInvariant(), provisional);
+        d.PauseReason, d.PausedWorkingDays, d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, d.MissingCalendarYear, d.Status.LowerCode(), provisional);
 }
 
 /// <summary>One deadline a recompute would move, or cannot compute (<see cref="Problem"/>).</summary>

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine;

@@ -29,7 +29,6 @@ public sealed class ReminderActions(DeadlineService deadlines, IDutyDirectory du
     public const string DutyLeader = "dutyLeader";
     public const string Supervisor = "supervisor";
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public async Task FireAsync(UnitOfWork unit, ScheduledTimer timer, CancellationToken ct)
     {
@@ -113,7 +112,7 @@ public sealed class ReminderActions(DeadlineService deadlines, IDutyDirectory du
             // One notice per timer row: a firing re-run after a crash cannot queue a second one.
             IdempotencyKey = $"timer:{timer.Id}",
             InstanceId = deadline.InstanceId, CaseId = deadline.CaseId, BureauId = deadline.BureauId, ElementId = deadline.ElementId,
-            Template = timer.Action!, Recipient = recipient, Variables = JsonSerializer.Serialize(variables, Json),
+            Template = timer.Action!, Recipient = recipient, Variables = JsonSerializer.Serialize(variables, JsonDefaults.StoredCamel),
             Status = NoticeStatus.Pending, CreatedAt = unit.Now,
         });
         unit.NoticesAdded = true;

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -18,13 +17,13 @@ public static class TimerEndpoints
         timers.MapGet("/misfired", async (double? hours, int? page, int? pageSize, TimerQueries q, BureauScope scope, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             scope.DemandRole(Overseers);
-            return (await q.MisfiredAsync(clock.GetUtcNow(), hours ?? 24, Api.PageRequest.From(page, pageSize), ct)).Answer(http);
+            return (await q.MisfiredAsync(clock.GetUtcNow(), hours ?? 24, PageRequest.From(page, pageSize), ct)).Answer(http);
         });
         timers.MapPost("/{id:long}/retry", RetryAsync);
 
         var deadlines = app.MapGroup("/api/v1/deadlines").RequireAuthorization().WithTags("Deadlines");
         deadlines.MapGet("/", async (long? instanceId, long? caseId, bool? open, int? page, int? pageSize, TimerQueries q, HttpContext http, CancellationToken ct) =>
-            (await q.DeadlinesAsync(instanceId, caseId, open ?? true, Api.PageRequest.From(page, pageSize), ct)).Answer(http));
+            (await q.DeadlinesAsync(instanceId, caseId, open ?? true, PageRequest.From(page, pageSize), ct)).Answer(http));
         deadlines.MapPost("/{id:long}/pause", (long id, DeadlineActionRequest body, DeadlineEndpointsContext c, CancellationToken ct) =>
             c.ActAsync(id, (unit, d) => c.Deadlines.PauseAsync(unit, d.HolderKind, d.HolderId, body.Reason!, ct), ct));
         deadlines.MapPost("/{id:long}/resume", (long id, DeadlineActionRequest body, DeadlineEndpointsContext c, CancellationToken ct) =>

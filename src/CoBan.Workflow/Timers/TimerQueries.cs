@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Time;
 using CoBan.Workflow.Identity;
@@ -16,7 +15,7 @@ public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<
     /// (the scheduler is behind, or the timer keeps failing), and those that fired that late within the last
     /// <paramref name="hours"/> hours.
     /// </summary>
-    public async Task<Api.Paged<MisfiredTimerInfo>> MisfiredAsync(DateTimeOffset now, double hours, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<MisfiredTimerInfo>> MisfiredAsync(DateTimeOffset now, double hours, PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var threshold = options.Value.MisfireThreshold;
@@ -26,13 +25,13 @@ public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<
             .Where(t => (t.Status == TimerStatus.Pending && t.DueAt < late) || (t.Status == TimerStatus.Fired && t.FiredAt >= since) || (t.Status == TimerStatus.Pending && t.Attempts > 0))
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(ct);
         // "Fired that late" compares two columns, which the providers store differently: sifted here, then paged.
-        return Api.Paged<MisfiredTimerInfo>.Of(candidates
+        return Paged<MisfiredTimerInfo>.Of(candidates
             .Where(t => t.Status == TimerStatus.Pending || t.FiredAt - t.DueAt > threshold)
             .Select(t => new MisfiredTimerInfo(Info(t), t.Status == TimerStatus.Pending ? now - t.DueAt : t.FiredAt!.Value - t.DueAt,
                 t.Status == TimerStatus.Pending ? (t.Attempts > 0 ? "failing" : "overdue") : "fired-late")).ToList(), page);
     }
 
-    public async Task<Api.Paged<DeadlineInfo>> DeadlinesAsync(long? instanceId, long? caseId, bool openOnly, Api.PageRequest page, CancellationToken ct)
+    public async Task<Paged<DeadlineInfo>> DeadlinesAsync(long? instanceId, long? caseId, bool openOnly, PageRequest page, CancellationToken ct)
     {
         var visible = await scope.VisibleAsync(ct);
         var query = db.Set<Deadline>().AsNoTracking().Where(d => visible.Contains(d.BureauId));
@@ -53,14 +52,14 @@ public sealed class TimerQueries(CoBanDbContext db, BureauScope scope, IOptions<
     internal static IQueryable<ScheduledTimer> Visible(IQueryable<ScheduledTimer> timers, HashSet<long> visible) =>
         timers.Where(t => t.BureauId != null && visible.Contains(t.BureauId.Value));
 
-    public static TimerInfo Info(ScheduledTimer t) => new(t.Id, t.InstanceId, t.WorkTaskId, t.ElementId, Purpose(t), t.DueAt, t.Status.ToString().ToLowerInvariant(),
+    public static TimerInfo Info(ScheduledTimer t) => new(t.Id, t.InstanceId, t.WorkTaskId, t.ElementId, Purpose(t), t.DueAt, t.Status.LowerCode(),
         t.Description, t.DueAt.ToOffset(Engine.Time.WorkingCalendar.ChinaStandardOffset), t.Action, t.CaseId, t.DeadlineId, t.ProcedureVersionId, t.BureauId,
         t.Occurrence, t.FiredAt, t.Attempts, t.LastError, t.RetryAt);
 
     private static string Purpose(ScheduledTimer t) => t.Purpose switch
     {
         TimerPurpose.StartEvent => "start-event",
-        _ => t.Purpose.ToString().ToLowerInvariant(),
+        _ => t.Purpose.LowerCode(),
     };
 }
 

@@ -144,7 +144,7 @@ public sealed class TimerRunner(IServiceScopeFactory scopes, ITimerScheduler sch
             var timer = await db.Set<ScheduledTimer>().FirstOrDefaultAsync(t => t.Id == id, ct);
             if (timer is not { Status: TimerStatus.Pending }) return;
             timer.Attempts++;
-            timer.LastError = Truncate(error is Api.CoBanException c ? $"{c.MessageZh} / {c.MessageEn}" : error.GetBaseException().Message, 1000);
+            timer.LastError = Truncate(error is CoBanException c ? $"{c.MessageZh} / {c.MessageEn}" : error.GetBaseException().Message, 1000);
             var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Min(timer.Attempts - 1, 20))));
             timer.RetryAt = clock.GetUtcNow() + backoff;
             await db.SaveChangesAsync(ct);

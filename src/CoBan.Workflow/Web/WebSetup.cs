@@ -31,7 +31,7 @@ public static class WebSetup
         services.AddScoped<Desk.DeskRows>();
         services.AddScoped<JournalWords>();
         services.AddScoped<DesignerService>();
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<Admin.UserPages>();
         return services;
     }
 

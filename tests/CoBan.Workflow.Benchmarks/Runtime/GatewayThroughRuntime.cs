@@ -1,5 +1,6 @@
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine.Execution;
+using CoBan.Workflow.Kernel;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tasks;

@@ -1,5 +1,7 @@
+using CoBan.Workflow.Engine.Execution;
 using System.Diagnostics;
 using CoBan.Workflow.Data;
+using CoBan.Workflow.Kernel;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using System.Net;
 using CoBan.Workflow.Tests.Support;
 using static CoBan.Workflow.Tests.Cases.CaseSteps;
@@ -174,7 +175,7 @@ public class DeskIntakeTests
         Status(recalled).ShouldBe("recalled");
         (await OpenTasksAsync(zhang, late)).ShouldBeEmpty();
         var instances = await host.WithDbAsync(db => Task.FromResult(db.Set<CoBan.Workflow.Runtime.ProcessInstance>().Where(i => i.CaseId == late).Select(i => i.Status).ToList()));
-        instances.ShouldAllBe(s => s == CoBan.Workflow.Runtime.InstanceStatus.Terminated);
+        instances.ShouldAllBe(s => s == InstanceStatus.Terminated);
 
         await (await zhang.PostAsync($"/api/v1/cases/{wrong}/revoke", Http.Json(new { reason = "重复登记" }))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         var leader = await host.LoginAsync("liu.yang");

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Journal;

@@ -13,7 +13,7 @@ public class LoggingTests
     [InlineData("身份证 11010519900307123X", "身份证 110105********123X")]
     [InlineData("案件号 BZ-SCJG-2026-00017", "案件号 BZ-SCJG-2026-00017")]
     public void Phone_and_id_numbers_are_masked_and_other_numbers_are_not(string text, string expected) =>
-        PersonalDataMasking.Mask(text).ShouldBe(expected);
+        PersonalData.Mask(text).ShouldBe(expected);
 
     [Fact]
     public async Task The_rolling_log_file_holds_structured_lines_without_personal_data()

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using CoBan.Workflow.Runtime;

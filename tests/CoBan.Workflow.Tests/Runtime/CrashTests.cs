@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using System.Net.Http.Json;
 using CoBan.Workflow.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Engine.Execution;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tests.Support;
 using Microsoft.EntityFrameworkCore;

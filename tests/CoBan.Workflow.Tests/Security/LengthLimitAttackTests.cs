@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CoBan.Workflow.Api;
 using Case = CoBan.Workflow.Cases.Case;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Tests.Support;

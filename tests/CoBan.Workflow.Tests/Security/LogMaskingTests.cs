@@ -15,5 +15,5 @@ public class LogMaskingTests
     [InlineData("身份证 110105199003071234", "身份证 110105********1234")]
     [InlineData("办件 BZ-SCJG-2026-00017 金额 1200", "办件 BZ-SCJG-2026-00017 金额 1200")]
     public void Phone_and_id_numbers_in_other_forms_are_masked(string text, string expected) =>
-        PersonalDataMasking.Mask(text).ShouldBe(expected);
+        PersonalData.Mask(text).ShouldBe(expected);
 }

@@ -114,7 +114,7 @@ public class SimulationAttackTests
         using (gate.Enter("u1", 2))
         using (gate.Enter("u1", 2))
         {
-            Should.Throw<CoBan.Workflow.Api.CoBanException>(() => gate.Enter("u1", 2)).Status.ShouldBe(429);
+            Should.Throw<CoBanException>(() => gate.Enter("u1", 2)).Status.ShouldBe(429);
             using var other = gate.Enter("u2", 2); // another user is not held up
         }
         using (gate.Enter("u1", 2)) { } // slots come back when runs end

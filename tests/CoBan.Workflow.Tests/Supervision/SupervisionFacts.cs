@@ -55,7 +55,7 @@ public sealed class SupervisionFacts(CoBanDbContext db)
     {
         var c = Case(bureau, owner, matter, registered, CaseCategory.Own, kindAfter, status, deadline, completed);
         c.MissingNoticeAt = noticeAt.ToUniversalTime();
-        c.MaterialsMissing = stillMissing.Length == 0 ? null : CaseCodes.WriteList(stillMissing);
+        c.MaterialsMissing = stillMissing.Length == 0 ? null : JsonDefaults.WriteList(stillMissing);
         await db.SaveChangesAsync();
         for (var i = 1; i <= visits; i++)
             db.Add(new JournalEntry { At = noticeAt.AddDays(i).ToUniversalTime(), CaseId = c.Id, BureauId = c.BureauId, UserId = c.OwnerId, Action = "case.supplement", Detail = $"补交材料（第 {i} 次）" });

@@ -1,5 +1,4 @@
 using System.Net;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Tests.Support;
 using CoBan.Workflow.Timers;

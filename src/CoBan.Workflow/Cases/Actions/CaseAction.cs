@@ -1,5 +1,4 @@
 using System.Globalization;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Matters;
 using CoBan.Workflow.Runtime;

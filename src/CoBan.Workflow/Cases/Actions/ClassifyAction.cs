@@ -72,7 +72,7 @@ public sealed class ClassifyAction : CaseAction
         }
 
         var missing = await MissingAsync(step, ct);
-        c.MaterialsMissing = CaseCodes.WriteList(missing);
+        c.MaterialsMissing = JsonDefaults.WriteList(missing);
         c.RowVersion++;
         var competentBureau = competent is null ? null : await db.Set<Bureau>().AsNoTracking().FirstAsync(b => b.Id == competent, ct);
         var detail = $"登记分类：{c.Category.Zh()}" + chainRole switch
@@ -81,7 +81,7 @@ public sealed class ClassifyAction : CaseAction
             "entry" => "（本单位非第一环节，导引至第一环节）",
             _ => "",
         } + (competentBureau is null ? "" : $"，有权单位：{competentBureau.Name}") + (missing.Count == 0 ? "；材料齐全" : $"；缺少材料：{string.Join("、", missing)}");
-        step.Journal("case.classified", detail, null, CaseCodes.Json(new { category = c.Category.Code(), chainRole, missing }));
+        step.Journal("case.classified", detail, null, JsonDefaults.Write(new { category = c.Category.Code(), chainRole, missing }));
 
         return Out(("category", c.Category.Code()), ("chainRole", chainRole), ("hasNextLink", hasNextLink), ("chainPosition", (long?)c.ChainPosition),
             ("missingCount", (long)missing.Count), ("missingMaterials", missing.Cast<object?>().ToList()),
@@ -93,7 +93,7 @@ public sealed class ClassifyAction : CaseAction
     /// <summary>Required materials of the matter not handed in (the one-time notice lists all of them).</summary>
     internal static async Task<List<string>> MissingAsync(CaseStep step, CancellationToken ct)
     {
-        var received = CaseCodes.ReadList(step.Case.MaterialsReceived).ToHashSet();
+        var received = JsonDefaults.ReadList(step.Case.MaterialsReceived).ToHashSet();
         var required = await step.Db.Set<MatterMaterial>().AsNoTracking().Where(m => m.MatterId == step.Case.MatterId && m.Required)
             .OrderBy(m => m.Position).Select(m => m.Name).ToListAsync(ct);
         return required.Where(r => !received.Contains(r)).ToList();

@@ -44,7 +44,7 @@ public sealed class LogAction : CaseAction
             CaseId = c.Id, CoordinatorId = step.Actor.UserId ?? c.OwnerId, At = step.Now, Handling = handling, ReplyMethod = method,
             ReplyAt = replyAt.ToUniversalTime(), Signature = signature, SignedOnPaper = onPaper,
         });
-        step.Journal("case.logged", $"协办日志：{Methods[method]}回复（{CaseCodes.ZhDateTime(replyAt)}）；" + (signature is not null ? "申请人已在屏幕上签名" : onPaper ? "申请人已在纸质日志上签字" : "申请人未签名"));
+        step.Journal("case.logged", $"协办日志：{Methods[method]}回复（{ChineseDates.DateTime(replyAt)}）；" + (signature is not null ? "申请人已在屏幕上签名" : onPaper ? "申请人已在纸质日志上签字" : "申请人未签名"));
         return Task.FromResult<Vars?>(Out(("replyMethod", method), ("replyAt", replyAt)));
     }
 
@@ -73,11 +73,11 @@ public sealed class VisitAction : CaseAction
         var visitedAt = step.Date("visitedAt") ?? step.Now;
         var received = step.List("received");
         if (received.Count > 0)
-            c.MaterialsReceived = CaseCodes.WriteList(CaseCodes.ReadList(c.MaterialsReceived).Concat(received).Distinct());
+            c.MaterialsReceived = JsonDefaults.WriteList(JsonDefaults.ReadList(c.MaterialsReceived).Concat(received).Distinct());
         var missing = await ClassifyAction.MissingAsync(step, ct);
-        c.MaterialsMissing = CaseCodes.WriteList(missing);
+        c.MaterialsMissing = JsonDefaults.WriteList(missing);
         c.RowVersion++;
-        step.Journal("case.visited", $"上门服务（{CaseCodes.ZhDateTime(visitedAt)}）" + (received.Count > 0 ? $"，收取材料：{string.Join("、", received)}" : "")
+        step.Journal("case.visited", $"上门服务（{ChineseDates.DateTime(visitedAt)}）" + (received.Count > 0 ? $"，收取材料：{string.Join("、", received)}" : "")
             + (step.Text("note") is { } note ? $"；{note}" : ""));
         return Out(("missingCount", (long)missing.Count), ("missingMaterials", missing.Cast<object?>().ToList()));
     }
@@ -111,7 +111,7 @@ public sealed class CollectAction : CaseAction
     protected override Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
     {
         var at = step.Date("collectedAt") ?? step.Now;
-        step.Journal("case.collected", $"代办员已取回办理结果（{CaseCodes.ZhDateTime(at)}）");
+        step.Journal("case.collected", $"代办员已取回办理结果（{ChineseDates.DateTime(at)}）");
         return Task.FromResult<Vars?>(null);
     }
 }

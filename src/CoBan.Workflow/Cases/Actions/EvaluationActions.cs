@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Cases.Actions;
@@ -43,7 +42,7 @@ public sealed class ReturnVisitAction : CaseAction
         var note = step.Text("note") ?? throw Invalid("note", "请记录回访情况", "record the return visit");
         evaluation.ReturnVisitAt = (step.Date("returnVisitAt") ?? step.Now).ToUniversalTime();
         evaluation.ReturnVisitNote = note;
-        step.Journal("evaluation.returnVisit", $"差评回访（{CaseCodes.ZhDateTime(evaluation.ReturnVisitAt.Value)}）：{note}");
+        step.Journal("evaluation.returnVisit", $"差评回访（{ChineseDates.DateTime(evaluation.ReturnVisitAt.Value)}）：{note}");
         return null;
     }
 }

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoBan.Workflow.Cases.Actions;
@@ -22,9 +21,9 @@ public sealed class SupplementAction : CaseAction
         if (step.Bool("withdrawn"))
         {
             step.Journal("case.supplement", "申请人放弃补正，撤件");
-            return Task.FromResult<Vars?>(Out(("supplement", "withdrawn"), ("missingCount", (long)CaseCodes.ReadList(c.MaterialsMissing).Count)));
+            return Task.FromResult<Vars?>(Out(("supplement", "withdrawn"), ("missingCount", (long)JsonDefaults.ReadList(c.MaterialsMissing).Count)));
         }
-        var missing = CaseCodes.ReadList(c.MaterialsMissing);
+        var missing = JsonDefaults.ReadList(c.MaterialsMissing);
         var received = step.List("received");
         var unknown = received.Where(r => !missing.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -34,8 +33,8 @@ public sealed class SupplementAction : CaseAction
         var stillMissing = missing.Except(received).ToList();
         if (step.Text("mode") == "tolerant" && stillMissing.Count > 0)
             throw Invalid("received", $"容缺材料须全部补齐，仍缺：{string.Join("、", stillMissing)}", $"every promised item must be supplied; still missing: {stillMissing.Count}");
-        c.MaterialsReceived = CaseCodes.WriteList(CaseCodes.ReadList(c.MaterialsReceived).Concat(received).Distinct());
-        c.MaterialsMissing = CaseCodes.WriteList(stillMissing);
+        c.MaterialsReceived = JsonDefaults.WriteList(JsonDefaults.ReadList(c.MaterialsReceived).Concat(received).Distinct());
+        c.MaterialsMissing = JsonDefaults.WriteList(stillMissing);
         c.RowVersion++;
         step.Journal("case.supplement", $"补交材料：{string.Join("、", received)}" + (stillMissing.Count == 0 ? "；材料已齐全" : $"；仍缺：{string.Join("、", stillMissing)}（按原清单，不另行告知）"));
         return Task.FromResult<Vars?>(Out(("supplement", stillMissing.Count == 0 ? "complete" : "missing"), ("missingCount", (long)stillMissing.Count)));
@@ -139,9 +138,9 @@ public sealed class ResumeAction(CaseLifecycle lifecycle, Timers.DeadlineService
         c.PausedAt = null;
         c.OverdueAt = null;
         await step.MoveAsync(lifecycle, CaseStatus.SpecialEnded,
-            $"{DecideAction.KindZh(procedure.Kind)}结束，扣除 {givenBack} 个工作日" + (c.Deadline is { } d ? $"，办结期限顺延至 {CaseCodes.ZhDateTime(d)}" : ""), ct);
-        step.Journal("case.deadline", "特别程序结束，期限顺延", CaseCodes.Json(new { deadline = before }), CaseCodes.Json(new { deadline = c.Deadline }));
-        return Out(("caseDeadline", c.Deadline?.ToOffset(CaseCodes.China)), ("paused", false));
+            $"{DecideAction.KindZh(procedure.Kind)}结束，扣除 {givenBack} 个工作日" + (c.Deadline is { } d ? $"，办结期限顺延至 {ChineseDates.DateTime(d)}" : ""), ct);
+        step.Journal("case.deadline", "特别程序结束，期限顺延", JsonDefaults.Write(new { deadline = before }), JsonDefaults.Write(new { deadline = c.Deadline }));
+        return Out(("caseDeadline", c.Deadline?.ToOffset(ChinaTime.Offset)), ("paused", false));
     }
 }
 
@@ -157,7 +156,7 @@ public sealed class FlagOverdueAction : CaseAction
         {
             c.OverdueAt ??= step.Now;
             c.RowVersion++;
-            step.Journal("case.overdue", $"超过承诺期限（{(c.Deadline is { } d ? CaseCodes.ZhDateTime(d) : "-")}）未办结，挂账督办，报带班领导");
+            step.Journal("case.overdue", $"超过承诺期限（{(c.Deadline is { } d ? ChineseDates.DateTime(d) : "-")}）未办结，挂账督办，报带班领导");
         }
         return Task.FromResult<Vars?>(Out(("overdue", true)));
     }

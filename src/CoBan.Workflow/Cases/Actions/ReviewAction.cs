@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Cases.Actions;
 
@@ -20,8 +19,8 @@ public sealed class ReviewAction(Timers.DeadlineService deadlines) : CaseAction
         var c = step.Case;
         step.DemandOpen("审查");
         var matter = await step.MatterAsync(ct);
-        var kind = CaseCodes.Parse<CaseKind>(step.Text("kind"), "kind");
-        var missing = CaseCodes.ReadList(c.MaterialsMissing);
+        var kind = EnumCodes.Parse<CaseKind>(step.Text("kind"), "kind");
+        var missing = JsonDefaults.ReadList(c.MaterialsMissing);
         var tolerant = step.Bool("tolerant");
 
         if (kind == CaseKind.Notice && missing.Count == 0)
@@ -50,10 +49,10 @@ public sealed class ReviewAction(Timers.DeadlineService deadlines) : CaseAction
                 ?? throw Invalid("toleranceCommitment", "容缺受理需要申请人签署的承诺", "tolerant acceptance needs the applicant's signed commitment");
             var date = step.Date("supplementBy") ?? throw Invalid("supplementBy", "请填写补正期限", "the date to supply the missing item is required");
             // The applicant may supply it until the window closes that day.
-            var by = new DateTimeOffset(DateOnly.FromDateTime(date.ToOffset(CaseCodes.China).DateTime).ToDateTime(new TimeOnly(17, 30)), CaseCodes.China);
+            var by = new DateTimeOffset(DateOnly.FromDateTime(date.ToOffset(ChinaTime.Offset).DateTime).ToDateTime(new TimeOnly(17, 30)), ChinaTime.Offset);
             var limit = await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, Math.Max(matter.LimitWorkingDays, 0), ct);
-            if (DateOnly.FromDateTime(by.DateTime) > DateOnly.FromDateTime(limit.ToOffset(CaseCodes.China).DateTime))
-                throw Invalid("supplementBy", $"补正期限不得晚于事项承诺时限（{CaseCodes.ZhDate(limit)}）", $"the supply date may not be later than the matter's limit ({limit.ToOffset(CaseCodes.China):yyyy-MM-dd})");
+            if (DateOnly.FromDateTime(by.DateTime) > DateOnly.FromDateTime(limit.ToOffset(ChinaTime.Offset).DateTime))
+                throw Invalid("supplementBy", $"补正期限不得晚于事项承诺时限（{ChineseDates.Date(limit)}）", $"the supply date may not be later than the matter's limit ({limit.ToOffset(ChinaTime.Offset):yyyy-MM-dd})");
             if (by <= step.Now)
                 throw Invalid("supplementBy", "补正期限应晚于现在", "the supply date must be in the future");
             c.Tolerant = true;
@@ -68,16 +67,16 @@ public sealed class ReviewAction(Timers.DeadlineService deadlines) : CaseAction
             var reasons = step.List("reasons");
             if (reasons.Count == 0) throw Invalid("reasons", "退回件须写明不予办理的原因", "a returned case needs the reasons");
             var basis = step.Text("legalBasis") ?? throw Invalid("legalBasis", "退回件须写明依据", "a returned case needs the legal basis");
-            c.RejectionReasons = CaseCodes.WriteList(reasons);
+            c.RejectionReasons = JsonDefaults.WriteList(reasons);
             c.RejectionLegalBasis = basis;
         }
 
-        var before = CaseCodes.Json(new { kind = c.Kind.Code() });
+        var before = JsonDefaults.Write(new { kind = c.Kind.Code() });
         c.Kind = kind;
         c.CommittedWorkingDays = kind == CaseKind.Commitment ? committed : kind == CaseKind.Immediate ? 0 : null;
         c.RowVersion++;
         step.Journal("case.reviewed", $"受理审查：{kind.Zh()}" + (kind == CaseKind.Commitment ? $"，承诺 {committed} 个工作日" : "")
-            + (c.Tolerant ? $"，容缺受理（{CaseCodes.ZhDate(c.SupplementBy!.Value)} 前补齐）" : ""), before, CaseCodes.Json(new { kind = kind.Code() }));
+            + (c.Tolerant ? $"，容缺受理（{ChineseDates.Date(c.SupplementBy!.Value)} 前补齐）" : ""), before, JsonDefaults.Write(new { kind = kind.Code() }));
         // No limit is written back for other kinds: a 0 left in the variables would be read as the limit
         // typed in when the case comes back to review after its supplement (notice → commitment).
         return Out(("kind", kind.Code()), ("committedDays", kind == CaseKind.Commitment ? (long)committed : null), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy));

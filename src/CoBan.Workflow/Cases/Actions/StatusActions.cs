@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Cases.Actions;
 
@@ -16,7 +15,7 @@ public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
 
     protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
     {
-        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        var status = EnumCodes.Parse<CaseStatus>(step.Text("status"), "status");
         if (!Plain.Contains(status))
             throw Invalid("status", $"case.setStatus 只能设置 补正开始、补正结束、部门开始办理；“{status.Zh()}”有专门的动作",
                 $"case.setStatus sets supplementStarted, supplementEnded or handling only; {status.Code()} has its own action");
@@ -28,7 +27,7 @@ public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
             if (c.MissingNoticeAt is not null)
                 throw CoBanException.Conflict("notice-given", "一次性告知已出具，不能再次告知", "the one-time notice was already given");
             c.MissingNoticeAt = step.Now;
-            detail = $"一次性告知缺件：{string.Join("、", CaseCodes.ReadList(c.MaterialsMissing))}";
+            detail = $"一次性告知缺件：{string.Join("、", JsonDefaults.ReadList(c.MaterialsMissing))}";
         }
         await step.MoveAsync(lifecycle, status, detail, ct);
         return Out(("caseStatus", status.Code()));
@@ -63,8 +62,8 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, Timers.DeadlineService
         }
         await step.MoveAsync(lifecycle, CaseStatus.Accepted, $"{kind.Zh()}" + (days > 0 ? $"，承诺 {days} 个工作日" : "，当日办结"), ct);
         c.Deadline = deadline.ToUniversalTime();
-        step.Journal("case.deadline", $"承诺办结期限：{CaseCodes.ZhDateTime(c.Deadline.Value)}", null, CaseCodes.Json(new { deadline = c.Deadline }));
-        return Out(("caseDeadline", c.Deadline.Value.ToOffset(CaseCodes.China)), ("kind", kind.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(CaseCodes.China)));
+        step.Journal("case.deadline", $"承诺办结期限：{ChineseDates.DateTime(c.Deadline.Value)}", null, JsonDefaults.Write(new { deadline = c.Deadline }));
+        return Out(("caseDeadline", c.Deadline.Value.ToOffset(ChinaTime.Offset)), ("kind", kind.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(ChinaTime.Offset)));
     }
 
     /// <summary>
@@ -73,9 +72,9 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, Timers.DeadlineService
     /// </summary>
     private static async Task<DateTimeOffset> SameDayAsync(CaseStep step, Timers.DeadlineService deadlines, CancellationToken ct)
     {
-        var local = step.Now.ToOffset(CaseCodes.China);
+        var local = step.Now.ToOffset(ChinaTime.Offset);
         var close = await deadlines.CloseAsync(step.Db, step.Case.BureauId, ct);
-        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(close), CaseCodes.China);
+        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(close), ChinaTime.Offset);
         var yesterday = local.AddDays(-1);
         var workingToday = await deadlines.WorkingDaysLeftAsync(step.Db, step.Case.BureauId, yesterday, local, ct) == 1;
         if (workingToday && step.Now < closing) return closing.ToUniversalTime();
@@ -94,13 +93,13 @@ public sealed class CloseAction(CaseLifecycle lifecycle) : CaseAction
 
     protected override async Task<Vars?> RunAsync(CaseStep step, CancellationToken ct)
     {
-        var status = CaseCodes.Parse<CaseStatus>(step.Text("status"), "status");
+        var status = EnumCodes.Parse<CaseStatus>(step.Text("status"), "status");
         if (status is not (CaseStatus.Withdrawn or CaseStatus.NotAccepted or CaseStatus.NotReceived))
             throw Invalid("status", "case.close 只能设置 已撤件、不予受理、不受理", "case.close ends a case as withdrawn, notAccepted or notReceived only");
         var c = step.Case;
         var reason = step.Text("reason");
         if (status == CaseStatus.NotAccepted && c.RejectionReasons is not null)
-            reason = $"{string.Join("；", CaseCodes.ReadList(c.RejectionReasons))}（依据：{c.RejectionLegalBasis}）";
+            reason = $"{string.Join("；", JsonDefaults.ReadList(c.RejectionReasons))}（依据：{c.RejectionLegalBasis}）";
         c.Result = reason ?? status.Zh();
         await step.MoveAsync(lifecycle, status, c.Result, ct);
         return Out(("caseStatus", status.Code()));

@@ -16,13 +16,13 @@ public sealed record DeliveryView(
 {
     public static DeliveryView Of(NoticeDelivery d, bool withHtml) => new(
         d.Id, d.Channel, NoticeParts.Label(d.Channel), Lower(d.Status), NoticeActions.Label(d.Status),
-        d.Channel == NoticeParts.Sms && d.Address is not null ? NoticeModel.MaskPhone(d.Address) : d.Address, d.RecipientName,
+        d.Channel == NoticeParts.Sms && d.Address is not null ? PersonalData.Mask(d.Address) : d.Address, d.RecipientName,
         d.Subject, d.Channel == NoticeParts.Print ? null : d.Text, withHtml ? d.Html : null, d.SmsTemplateCode,
         d.SmsParams is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(d.SmsParams),
         d.Attempts, d.MaxAttempts, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.LastAttemptAt, d.Provider, d.ProviderMessageId,
         d.Receipt, d.ReceiptAt, d.LastError, d.Note, d.SentAt, d.PrintedAt, d.PrintedBy, d.Generation, d.IdempotencyKey);
 
-    internal static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    internal static string Lower<T>(T value) where T : struct, Enum => value.LowerCode();
 }
 
 public sealed record ResendRequest(string? Reason);

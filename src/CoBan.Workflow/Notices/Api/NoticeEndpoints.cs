@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -116,7 +115,8 @@ public static class NoticeEndpoints
         return notice;
     }
 
-    private static async Task DemandStaffAsync(CoBanDbContext db, long id, BureauScope scope, CancellationToken ct)
+    /// <summary>The notice is in a bureau the caller sees, and the caller may act on deliveries (also the attention page).</summary>
+    internal static async Task DemandStaffAsync(CoBanDbContext db, long id, BureauScope scope, CancellationToken ct)
     {
         await DemandVisibleAsync(db, id, scope, ct);
         scope.DemandRole(Roles.Coordinator, Roles.ChiefCoordinator, Roles.DutyLeader, Roles.Administrator);

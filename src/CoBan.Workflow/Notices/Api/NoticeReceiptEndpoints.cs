@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Data;
 
 namespace CoBan.Workflow.Notices;
@@ -59,7 +58,7 @@ public static class NoticeReceiptEndpoints
         foreach (var report in reports)
         {
             var at = DateTimeOffset.TryParseExact((string?)report["report_time"], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? new DateTimeOffset(local.DateTime, ChineseDates.Beijing) : (DateTimeOffset?)null;
+                ? new DateTimeOffset(local.DateTime, ChinaTime.Offset) : (DateTimeOffset?)null;
             await actions.ApplyReceiptAsync("aliyun", (string?)report["biz_id"], (string?)report["out_id"], report["success"]?.GetValue<bool>() == true,
                 (string?)report["err_code"], (string?)report["err_msg"], at, ct);
         }

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -55,7 +54,7 @@ public static class NoticeSettingsEndpoints
                 SmsParams = "{\"time\":\"" + ChineseDates.DateTime(now) + "\"}", CreatedAt = now,
             };
             var result = await channel.SendAsync(delivery, options, ct);
-            return new TestSendResult(result.Outcome.ToString().ToLowerInvariant(), result.Provider, result.MessageId, result.Error);
+            return new TestSendResult(result.Outcome.LowerCode(), result.Provider, result.MessageId, result.Error);
         });
         return app;
     }

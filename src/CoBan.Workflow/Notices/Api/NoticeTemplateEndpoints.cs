@@ -9,7 +9,7 @@ public static class NoticeTemplateEndpoints
         api.MapGet("/", (string? bureau, NoticeTemplateService s, CancellationToken ct) => s.ListAsync(bureau, ct));
         api.MapGet("/variables", () => NoticeVariables.Names().ToList());
         api.MapGet("/{name}", async (string name, string? bureau, NoticeTemplateService s, CancellationToken ct) =>
-            (await s.ListAsync(bureau, ct)).FirstOrDefault(t => t.Name == name) ?? throw Api.CoBanException.NotFound($"通知模板“{name}”", $"notice template '{name}'"));
+            (await s.ListAsync(bureau, ct)).FirstOrDefault(t => t.Name == name) ?? throw CoBanException.NotFound($"通知模板“{name}”", $"notice template '{name}'"));
         api.MapPost("/{name}/preview", (string name, string? bureau, PreviewRequest body, NoticeTemplateService s, CancellationToken ct) => s.PreviewAsync(name, bureau, body, ct));
         api.MapGet("/{name}/{part}", (string name, string part, string? bureau, NoticeTemplateService s, CancellationToken ct) => s.GetAsync(name, part, bureau, ct));
         api.MapPut("/{name}/{part}", (string name, string part, string? bureau, SaveTemplateRequest body, NoticeTemplateService s, CancellationToken ct) => s.SaveAsync(name, part, bureau, body, ct));

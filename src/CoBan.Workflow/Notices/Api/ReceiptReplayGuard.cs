@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Notices;
 

@@ -15,7 +15,6 @@ public sealed class AliyunSmsGateway(IHttpClientFactory http, TimeProvider clock
 {
     public const string ClientName = "coban-sms-aliyun";
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Name => "aliyun";
 
@@ -71,7 +70,7 @@ public sealed class AliyunSmsGateway(IHttpClientFactory http, TimeProvider clock
         ["SignatureNonce"] = nonce,
         ["SignatureVersion"] = "1.0",
         ["TemplateCode"] = message.TemplateCode,
-        ["TemplateParam"] = JsonSerializer.Serialize(message.Params, Compact),
+        ["TemplateParam"] = JsonSerializer.Serialize(message.Params, JsonDefaults.Stored),
         ["Timestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["Version"] = "2017-05-25",
     };

@@ -28,6 +28,13 @@ public interface INoticeChannel
 
     Task<SendResult> SendAsync(NoticeDelivery delivery, NoticeOptions options, CancellationToken ct);
 
+    /// <summary>
+    /// Where the answer to "did it go out?" will be found, recorded on the delivery before it is sent
+    /// (at most 20 characters), so another node recovering it knows whether it can ask. Null: nowhere
+    /// particular (a gateway every node reaches).
+    /// </summary>
+    string? Location(NoticeOptions options) => null;
+
     /// <summary>Finds out whether a delivery whose sender crashed in the send window went out.</summary>
     Task<ReconcileResult> ReconcileAsync(NoticeDelivery delivery, NoticeOptions options, CancellationToken ct);
 }

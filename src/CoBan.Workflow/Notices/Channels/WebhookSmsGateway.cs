@@ -37,7 +37,7 @@ public sealed class WebhookSmsGateway(IHttpClientFactory http) : ISmsGateway
             templateCode = message.TemplateCode,
             @params = message.Params,
             text = message.Text,
-        }, SmsTemplate.Json);
+        }, JsonDefaults.StoredIndented);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
         if (!string.IsNullOrEmpty(webhook.Secret)) request.Headers.Add(SignatureHeader, Sign(webhook.Secret, body));

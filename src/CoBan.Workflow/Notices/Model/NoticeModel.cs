@@ -59,14 +59,9 @@ public sealed partial class NoticeModel
     public NoticeModel ForPrint()
     {
         var copy = new NoticeModel((Dictionary<string, object?>)Copy(Root)!);
-        if (copy.Get("applicant.phone") is string phone) copy.Set("applicant.phone", MaskPhone(phone));
+        if (copy.Get("applicant.phone") is string phone) copy.Set("applicant.phone", PersonalData.Mask(phone));
         return copy;
     }
-
-    [GeneratedRegex(@"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")]
-    private static partial Regex Mobile();
-
-    public static string MaskPhone(string phone) => Mobile().Replace(phone, "$1****$2");
 
     private static object? Empty(VariableNode node) => node switch
     {
@@ -104,7 +99,7 @@ public sealed partial class NoticeModel
     /// <summary>Values of open maps as people read them: dates in Chinese, nested maps lenient too.</summary>
     internal static object? Display(object? value) => value switch
     {
-        DateTimeOffset d => d.TimeOfDay == TimeSpan.Zero || d.ToOffset(ChineseDates.Beijing).TimeOfDay == TimeSpan.Zero ? ChineseDates.Date(d) : ChineseDates.DateTime(d),
+        DateTimeOffset d => d.TimeOfDay == TimeSpan.Zero || d.ToOffset(ChinaTime.Offset).TimeOfDay == TimeSpan.Zero ? ChineseDates.Date(d) : ChineseDates.DateTime(d),
         DateTime d => ChineseDates.DateTime(new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc))),
         DateOnly d => ChineseDates.Date(d),
         IEnumerable<KeyValuePair<string, object?>> pairs => new LenientMap(pairs.ToDictionary(p => p.Key, p => Display(p.Value), StringComparer.Ordinal)),

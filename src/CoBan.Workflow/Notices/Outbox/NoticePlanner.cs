@@ -81,7 +81,7 @@ public sealed class NoticePlanner(NoticeCatalog catalog, NoticeModelBuilder mode
                 var code = source.SmsTemplateCode ?? options.Sms.TemplateCodes.GetValueOrDefault(definition.Name);
                 var rendered = renderer.RenderSms(source, model, code);
                 delivery.SmsTemplateCode = rendered.SmsTemplateCode;
-                delivery.SmsParams = JsonSerializer.Serialize(rendered.SmsParams, SmsTemplate.Json);
+                delivery.SmsParams = JsonSerializer.Serialize(rendered.SmsParams, JsonDefaults.StoredIndented);
                 delivery.Text = (options.Sms.SignName is { Length: > 0 } sign ? $"【{sign}】" : "") + rendered.Text;
                 delivery.Address = NoticeRecipients.NormalizeMobile(recipient.Phone);
                 break;

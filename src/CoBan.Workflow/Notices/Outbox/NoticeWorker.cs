@@ -101,15 +101,20 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
         var lease = now.AddSeconds(options.Dispatcher.LeaseSeconds);
         // The duplicate window opens here: "sending" is committed before the provider is called, so a
         // crash from now until the result is recorded leaves a visible row for recovery to reconcile.
+        var channelName = await db.Set<NoticeDelivery>().Where(d => d.Id == deliveryId).Select(d => d.Channel).FirstOrDefaultAsync(ct);
+        var channel = channels.FirstOrDefault(c => c.Name == channelName);
+        // Where the answer will be, committed with the lease: a node recovering this send after a
+        // crash must know whether it can ask the same place (a pickup folder is per node unless shared).
+        var location = channel?.Location(options);
         var claimed = await db.Set<NoticeDelivery>()
             .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.LockedUntil, lease)
                 .SetProperty(d => d.LockedBy, node).SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.Provider, d => location ?? d.Provider)
                 .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.Version, d => d.Version + 1), ct);
         if (claimed == 0) return false;
 
         var delivery = await db.Set<NoticeDelivery>().AsNoTracking().FirstAsync(d => d.Id == deliveryId, ct);
-        var channel = channels.FirstOrDefault(c => c.Name == delivery.Channel);
         SendResult result;
         if (channel is null) result = new SendResult(SendOutcome.Refused, delivery.Channel, null, $"no channel '{delivery.Channel}'");
         else
@@ -124,7 +129,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
                 result = new SendResult(SendOutcome.Ambiguous, delivery.Channel, null, Failures.Describe(e));
             }
         }
-        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.ToString().ToLowerInvariant()));
+        Metrics.CoBanMetrics.DeliveryAttempts.Add(1, new("channel", delivery.Channel), new("outcome", result.Outcome.LowerCode()));
         // The window closes when this commits.
         await RecordAsync(deliveryId, node, channel, result, options, ct);
         return true;

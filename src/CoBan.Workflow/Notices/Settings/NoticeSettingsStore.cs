@@ -1,5 +1,4 @@
 using CoBan.Workflow.Data;
-using CoBan.Workflow.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -72,7 +71,7 @@ public sealed class NoticeSettingsStore(IConfiguration configuration, IDataProte
     {
         var unknown = changes.Keys.Where(k => !IsEditable(k)).ToList();
         if (unknown.Count > 0)
-            throw Api.CoBanException.Invalid("unknown-setting", $"不能修改这些设置：{string.Join("、", unknown)}", $"these settings cannot be changed: {string.Join(", ", unknown)}");
+            throw CoBanException.Invalid("unknown-setting", $"不能修改这些设置：{string.Join("、", unknown)}", $"these settings cannot be changed: {string.Join(", ", unknown)}");
         foreach (var (key, value) in changes)
         {
             var row = await db.Set<NoticeSetting>().FirstOrDefaultAsync(s => s.Key == key, ct);

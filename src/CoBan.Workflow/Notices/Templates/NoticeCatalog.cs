@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CoBan.Workflow.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CoBan.Workflow.Notices;
@@ -89,7 +88,7 @@ public sealed class NoticeCatalog
     public NoticeDefinition? Find(string name) => _notices.GetValueOrDefault(name);
 
     public NoticeDefinition Get(string name) => Find(name)
-        ?? throw Api.CoBanException.NotFound($"通知模板“{name}”", $"notice template '{name}'");
+        ?? throw CoBanException.NotFound($"通知模板“{name}”", $"notice template '{name}'");
 
     public string? Shipped(string name, string part) => _content.GetValueOrDefault((name, part));
 

@@ -15,19 +15,13 @@ public sealed partial class SmsTemplate
     [JsonPropertyName("text")] public string Text { get; set; } = "";
     [JsonPropertyName("params")] public Dictionary<string, string> Params { get; set; } = [];
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     [GeneratedRegex(@"\$\{([A-Za-z0-9_]+)\}")]
     internal static partial Regex Placeholder();
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, JsonDefaults.StoredIndented);
 
     public static SmsTemplate Parse(string json) =>
-        JsonSerializer.Deserialize<SmsTemplate>(json, Json) ?? throw new JsonException("empty SMS template");
+        JsonSerializer.Deserialize<SmsTemplate>(json, JsonDefaults.StoredIndented) ?? throw new JsonException("empty SMS template");
 
     /// <summary>The approved text with the rendered values put in (what the phone shows, without the signature).</summary>
     public string Fill(IReadOnlyDictionary<string, string> values) =>

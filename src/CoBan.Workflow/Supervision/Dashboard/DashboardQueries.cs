@@ -36,7 +36,7 @@ public sealed class DashboardQueries(Data.CoBanDbContext db, MeasureQueries meas
             await open.Select(f => f.CaseId).Distinct().CountAsync(ct),
             await open.Where(f => f.DueOn < today).Select(f => f.CaseId).Distinct().CountAsync(ct));
         var ranking = dimension == Dimension.Matter ? [] : Supervision.Ranking.Order(report.Rows);
-        return new DashboardView(selection.Viewer.ToString().ToLowerInvariant() switch { "bureaulead" => "bureauLead", var v => v }, dimension.Code(),
+        return new DashboardView(selection.Viewer.LowerCode() switch { "bureaulead" => "bureauLead", var v => v }, dimension.Code(),
             period.Key, period.Label, period.From, period.To, asOf, report.Bureaus, report.Total, report.Rows, ranking, trend, summary, Supervision.Ranking.FormulaZh);
     }
 }

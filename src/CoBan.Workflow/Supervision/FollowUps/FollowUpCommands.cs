@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Identity;
@@ -35,7 +34,7 @@ public sealed class FollowUpCommands(CoBanDbContext db, CurrentUser me, BureauSc
         };
         db.Add(followUp);
         CaseLifecycle.Write(db, c, me.Actor, now, "supervision.followUp", $"{me.DisplayName} 挂账督办：{note}（限 {dueOn.Year}年{dueOn.Month}月{dueOn.Day}日 前办理）",
-            null, CaseCodes.Json(new { dueOn }));
+            null, JsonDefaults.Write(new { dueOn }));
         await db.SaveChangesAsync(ct);
         return followUp;
     }

@@ -50,7 +50,7 @@ public sealed class FollowUpQueries(CoBanDbContext db, MeasureQueries measures, 
             "open" => open.Distinct(),
             "closed" => closed.Distinct(),
             "all" => overdue.Union(open).Union(closed),
-            _ => throw Api.CoBanException.BadRequest("bad-state", $"state 应为：{string.Join("、", States)}", $"state must be one of: {string.Join(", ", States)}"),
+            _ => throw CoBanException.BadRequest("bad-state", $"state 应为：{string.Join("、", States)}", $"state must be one of: {string.Join(", ", States)}"),
         };
         var query = db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id));
         var size = Math.Clamp(pageSize ?? 50, 1, 500);

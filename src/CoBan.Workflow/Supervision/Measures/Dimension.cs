@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using CoBan.Workflow.Api;
 
 namespace CoBan.Workflow.Supervision;
 

@@ -211,5 +211,5 @@ public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, Tr
 
     private static string BureauName(Selection selection, long id) => selection.Bureaus.TryGetValue(id, out var b) ? b.Name : "";
 
-    private static string DateTime(DateTimeOffset? at) => at is { } a ? CaseCodes.ZhDateTime(a) : "";
+    private static string DateTime(DateTimeOffset? at) => at is { } a ? ChineseDates.DateTime(a) : "";
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Bureaus;
 using CoBan.Workflow.Cases;
 using CoBan.Workflow.Data;

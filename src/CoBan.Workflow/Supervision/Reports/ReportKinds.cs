@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Cases;
 
 namespace CoBan.Workflow.Supervision;
@@ -26,7 +25,7 @@ public static class ReportKinds
         _ => "report-duty-schedule",
     };
 
-    public static ReportKind Parse(string? code) => CaseCodes.Parse<ReportKind>(code, "kind");
+    public static ReportKind Parse(string? code) => EnumCodes.Parse<ReportKind>(code, "kind");
 
     /// <summary>
     /// The period a report generated at <paramref name="at"/> (local date) covers: the day itself for the daily
@@ -57,7 +56,7 @@ public static class ReportKinds
             _ => PeriodKind.Quarter,
         };
         if (period.Kind != expected)
-            throw CoBanException.BadRequest("bad-period", $"{kind.Zh()}的期间应为{Expected(expected)}", $"the period of a {kind.Code()} report is a {expected.ToString().ToLowerInvariant()}");
+            throw CoBanException.BadRequest("bad-period", $"{kind.Zh()}的期间应为{Expected(expected)}", $"the period of a {kind.Code()} report is a {expected.LowerCode()}");
         return period;
     }
 

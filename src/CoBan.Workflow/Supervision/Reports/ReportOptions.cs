@@ -41,11 +41,11 @@ public sealed class ReportOptions
     };
 
     public string? ScheduleOf(ReportKind kind) =>
-        Schedules.TryGetValue(Cases.CaseCodes.Code(kind), out var cron) ? (string.IsNullOrWhiteSpace(cron) ? null : cron.Trim()) : DefaultSchedules[kind];
+        Schedules.TryGetValue(EnumCodes.Code(kind), out var cron) ? (string.IsNullOrWhiteSpace(cron) ? null : cron.Trim()) : DefaultSchedules[kind];
 
     /// <summary>The kind's own list, else "default", else the built-in default (duty schedule: parentSupervisors; the others: supervisors).</summary>
     public IReadOnlyList<string> RecipientsOf(ReportKind kind) =>
-        Recipients.TryGetValue(Cases.CaseCodes.Code(kind), out var own) ? own
+        Recipients.TryGetValue(EnumCodes.Code(kind), out var own) ? own
         : Recipients.TryGetValue("default", out var all) ? all
         : DefaultRecipients.TryGetValue(kind, out var builtIn) ? builtIn
         : ["supervisors"];

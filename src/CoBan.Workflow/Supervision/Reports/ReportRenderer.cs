@@ -24,7 +24,7 @@ public sealed class ReportRenderer(NoticeTemplateStore templates, NoticeRenderer
         ["from"] = $"{period.From.Year}年{period.From.Month}月{period.From.Day}日",
         ["to"] = $"{period.To.Year}年{period.To.Month}月{period.To.Day}日",
         ["scope"] = scope.Name,
-        ["generatedAt"] = CaseCodes.ZhDateTime(generatedAt),
+        ["generatedAt"] = ChineseDates.DateTime(generatedAt),
         ["headline"] = content.Headline.Select(h => (object?)new Dictionary<string, object?> { ["label"] = h.Label, ["value"] = h.Value }).ToList(),
         ["sections"] = content.Sections.Select(s => (object?)new Dictionary<string, object?>
         {

@@ -27,7 +27,7 @@ public sealed class ReportScheduler(IServiceProvider services, ReportRunner runn
 
     public Task<bool> IsReadyAsync(CancellationToken ct) => Task.FromResult(_ready || !options.Value.Enabled);
 
-    public static TriggerKey KeyOf(ReportKind kind) => new($"report-{Cases.CaseCodes.Code(kind)}", Group);
+    public static TriggerKey KeyOf(ReportKind kind) => new($"report-{EnumCodes.Code(kind)}", Group);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {

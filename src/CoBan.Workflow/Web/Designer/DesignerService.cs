@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using CoBan.Workflow.Api;
-using CoBan.Workflow.Hosting;
 using CoBan.Workflow.Procedures;
 using Microsoft.Extensions.Options;
 

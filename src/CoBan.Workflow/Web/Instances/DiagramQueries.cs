@@ -28,7 +28,7 @@ public sealed class DiagramQueries(CoBanDbContext db, InstanceQueries instances)
     {
         var instance = await instances.GetAsync(instanceId, ct);
         return await db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.ProcedureId == instance.ProcedureId && v.Number == number)
-            .Select(v => v.Xml).FirstOrDefaultAsync(ct) ?? throw Api.CoBanException.NotFound($"版本 {number}", $"version {number}");
+            .Select(v => v.Xml).FirstOrDefaultAsync(ct) ?? throw CoBanException.NotFound($"版本 {number}", $"version {number}");
     }
 
     /// <summary>The procedures in the caller's scope with their published version numbers, for the instance list filter.</summary>

@@ -36,8 +36,8 @@ public static class FormValues
     {
         null => null,
         bool b => b ? "true" : "false",
-        DateTimeOffset d when type == "date" => d.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd"),
-        DateTimeOffset d => d.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm"),
+        DateTimeOffset d when type == "date" => ChineseDates.IsoDate(d),
+        DateTimeOffset d => ChineseDates.IsoMinute(d),
         IEnumerable<object?> list when value is not string => string.Join("\n", list.Select(v => Text(v))),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -1,4 +1,3 @@
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Procedures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +75,6 @@ public abstract class UiComponent : ComponentBase
 
     protected string Here => "/" + Nav.ToBaseRelativePath(Nav.Uri).Split('?')[0];
 
-    protected static string Time(DateTimeOffset? at) => at is { } t ? t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm") : "";
-    protected static string Date(DateTimeOffset? at) => at is { } t ? t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd") : "";
+    protected static string Time(DateTimeOffset? at) => at is { } t ? ChineseDates.IsoMinute(t) : "";
+    protected static string Date(DateTimeOffset? at) => at is { } t ? ChineseDates.IsoDate(t) : "";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CoBan.Workflow.Api;
 using CoBan.Workflow.Supervision;
 
 namespace CoBan.Workflow.Web.Supervision;
@@ -55,7 +54,7 @@ public sealed record SupervisionFilter(string? Bureau, string? Level, string? By
         _ => Period.MonthOf(day),
     };
 
-    public static string KindCode(PeriodKind kind) => kind.ToString().ToLowerInvariant();
+    public static string KindCode(PeriodKind kind) => kind.LowerCode();
 
     public Period Previous => Period.Previous();
     public Period Next => Of(Period.Kind, Period.To.AddDays(1));

@@ -1,7 +1,7 @@
-namespace CoBan.Workflow.Api;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
-/// The one home for free-text length limits (characters, UTF-16 units). <see cref="Hosting.TextLengthGuard"/>
+/// The one home for free-text length limits (characters, UTF-16 units). <c>Hosting/TextLengthGuard</c>
 /// applies them to every JSON and form body before anything is bound, and the Blazor forms put the same
 /// numbers in <c>maxlength</c>. Log-in names and passwords keep their own limits (LoginService, 256). A field is known by its name (the last segment of its path: "applicant.name"
 /// is a name, "f.handling" is a task form field); fields not listed get <see cref="Default"/>, so no free-text

@@ -1,4 +1,4 @@
-namespace CoBan.Workflow.Hosting;
+namespace CoBan.Workflow.Kernel;
 
 public sealed class CoBanOptions
 {

@@ -1,4 +1,4 @@
-namespace CoBan.Workflow.Runtime;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>Who causes a step: a signed-in user (with the IP they came from) or the system itself.</summary>
 public sealed record Actor(string? UserId, string Name, string? Ip, long? BureauId = null)

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Metrics;
 using System.Diagnostics.Metrics;
 using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Data;
@@ -7,7 +8,7 @@ using CoBan.Workflow.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CoBan.Workflow.Metrics;
+namespace CoBan.Workflow.Hosting;
 
 /// <summary>
 /// Gauges read from the database when Prometheus scrapes: what is waiting (timers, the outbox), what needs a person

@@ -1,4 +1,4 @@
-namespace CoBan.Workflow.Hosting;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
 /// The demo city publishes its passwords on the log-in page: it must never run in production by

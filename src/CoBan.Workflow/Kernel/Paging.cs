@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace CoBan.Workflow.Api;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
 /// The page a list endpoint was asked for: <c>?page=</c> (from 1) and <c>?pageSize=</c> (1 to <see cref="MaxSize"/>,

@@ -1,7 +1,8 @@
+using CoBan.Workflow.Metrics;
 using CoBan.Workflow.Identity;
 using OpenTelemetry.Metrics;
 
-namespace CoBan.Workflow.Metrics;
+namespace CoBan.Workflow.Hosting;
 
 /// <summary>
 /// OpenTelemetry metrics exported for Prometheus at CoBan:Metrics:Path (default /metrics), readable with an

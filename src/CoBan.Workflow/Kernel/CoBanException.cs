@@ -1,9 +1,9 @@
-namespace CoBan.Workflow.Api;
+namespace CoBan.Workflow.Kernel;
 
 /// <summary>
 /// A refusal said so the caller can act on it: HTTP status, a stable code, and the reason in Chinese
 /// and English; field errors name the form field or element at fault. Turned into RFC 7807 problem
-/// details by <see cref="ProblemHandler"/>. Thrown before anything is written, or inside the
+/// details by <c>Api/ProblemHandler</c>. Thrown before anything is written, or inside the
 /// transaction so nothing is.
 /// </summary>
 public sealed class CoBanException(int status, string code, string zh, string en, IReadOnlyDictionary<string, string[]>? errors = null)
