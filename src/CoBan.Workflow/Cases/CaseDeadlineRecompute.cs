@@ -50,7 +50,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
                 Detail = $"{year} 年节假日安排载入，承诺办结期限由 {DeadlineService.Local(old)} 重新核定为 {DeadlineService.Local(recomputed)}（原暂按法定节假日计算）",
                 Before = JsonDefaults.Write(new { deadline = old }), After = JsonDefaults.Write(new { deadline = recomputed }),
             });
-            await FollowAsync(unit, c, old, recomputed, ct);
+            await FollowAsync(unit, c, old, recomputed, "节假日安排载入，承诺期限重新核定", ct);
             Tell(unit, c, revision, old, recomputed);
             moved.Add(new Moved(c.Id, c.Number, old, recomputed));
         }
@@ -59,7 +59,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
 
     // What was set to the old committed date follows it: the open tasks due then (coban:due="${caseDeadline}") with their
     // alerts, and the pending engine timers (the boundary timer on ${caseDeadline}), re-scheduled as new rows.
-    private async Task FollowAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, CancellationToken ct)
+    internal async Task FollowAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, string reason, CancellationToken ct)
     {
         // The case's instances: its own and those it called (the handling runs in a called procedure).
         var instances = await unit.Db.Set<ProcessInstance>().Where(i => i.CaseId == c.Id || i.Id == c.InstanceId).Select(i => i.Id).ToListAsync(ct);
@@ -69,7 +69,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
         foreach (var task in tasks)
         {
             task.Due = recomputed;
-            await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), "节假日安排载入，承诺期限重新核定", ct);
+            await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), reason, ct);
         }
         await MoveEngineTimersAsync(unit, c, old, recomputed, ct);
     }

@@ -41,6 +41,12 @@ public static class CaseEndpoints
             return await q.DetailAsync(id, ct);
         });
         api.MapPost("/{id:long}/evaluation", Evaluate);
+        // 行政许可法 Art. 42: the duty leader extends a committed deadline once, by up to 10 working days, with a reason.
+        api.MapPost("/{id:long}/extension", async (long id, ExtensionRequest body, CaseExtensions s, CaseQueries q, CancellationToken ct) =>
+        {
+            await s.ExtendAsync(id, body, ct);
+            return await q.DetailAsync(id, ct);
+        });
 
         app.MapGet("/api/v1/transfers", Transfers).RequireAuthorization().WithTags("Cases");
         app.MapGet("/api/v1/evaluations", Evaluations).RequireAuthorization().WithTags("Cases");

@@ -11,6 +11,7 @@ public static class CaseServices
     {
         services.AddMemoryCache();
         services.AddScoped<CaseDeadlineRecompute>();
+        services.AddScoped<CaseExtensions>();
         services.AddScoped<Timers.ITaskDueFollower, CaseDeadlineFollower>();
         services.AddScoped<CaseLifecycle>();
         services.AddScoped<CaseAccess>();

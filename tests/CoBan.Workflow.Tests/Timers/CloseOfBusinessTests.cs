@@ -48,6 +48,31 @@ public class CloseOfBusinessTests
         (await host.NoticesAsync("overdue-leader")).ShouldHaveSingleItem();
     }
 
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task A_tolerant_supply_date_cannot_fall_after_the_committed_deadline_and_ends_when_the_hall_closes(Db db)
+    {
+        // SCJG-001 allows 3 working days and 容缺受理; the coordinator commits to 1: due Thursday 10-08 at 17:30.
+        await using var host = await StartAsync(db, now: new DateTimeOffset(2026, 9, 30, 9, 0, 0, Beijing), settings: Manual);
+        var zhang = await host.LoginAsync("zhang.wei");
+        var id = Id(await RegisterAsync(zhang, Registration("SCJG-001", "BZ-SCJG", ["个体工商户登记申请书", "经营者身份证明"])));
+        var tooLate = await TryCompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 1, tolerant = true, toleranceCommitment = "承诺补交", supplementBy = "2026-10-09" });
+        var problem = await tooLate.ShouldBeProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+        problem["errors"]!["supplementBy"]!.ToJsonString().ShouldContain("承诺办结期限");
+
+        await CompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 1, tolerant = true, toleranceCommitment = "承诺补交经营场所使用证明", supplementBy = "2026-10-08" });
+        var close = new DateTimeOffset(2026, 10, 8, 17, 30, 0, Beijing);
+        DateTimeOffset.Parse((string)(await CaseAsync(zhang, id))["summary"]!["deadline"]!).ShouldBe(close);
+        DateTimeOffset.Parse((string)(await TaskAsync(zhang, id, "tolerant_supply"))["due"]!).ShouldBe(close);
+
+        // Waiting for the item within the commitment is not overdue.
+        await host.AtAsync(2026, 10, 8, 17, 0);
+        zhang = await host.LoginAsync("zhang.wei");
+        ((bool)(await CaseAsync(zhang, id))["summary"]!["overdue"]!).ShouldBeFalse();
+        (await OpenTasksAsync(zhang, id)).ShouldBe(["tolerant_supply"]);
+    }
+
     [Fact]
     public void Every_alert_goes_out_in_working_hours_never_at_night_or_on_a_day_off()
     {
