@@ -20,6 +20,8 @@ public static class StartConditions
         foreach (var start in definition.ConditionalStarts)
         {
             if (start.Event?.Condition is not { } condition) continue;
+            // camunda:variableName: only when one of the named variables is among those given.
+            if (start.Event.VariableNames.Length > 0 && (variables is null || !start.Event.VariableNames.Any(variables.ContainsKey))) continue;
             bool holds;
             try
             {

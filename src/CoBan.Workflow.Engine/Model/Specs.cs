@@ -17,6 +17,8 @@ public sealed class EventSpec
     public Expression? Condition { get; init; }
     /// <summary>camunda:errorCodeVariable on an error catch: the variable that receives the caught code.</summary>
     public string? CodeVariable { get; init; }
+    /// <summary>camunda:variableName on a conditional start event: it holds only when one of these variables is among those evaluated.</summary>
+    public string[] VariableNames { get; init; } = [];
     /// <summary>camunda:in on a signal throw: the variables the signal carries (none without it, as Camunda 7).</summary>
     public VariableMapping[] In { get; init; } = [];
 }

@@ -64,7 +64,11 @@ internal sealed partial class ProcessCompiler
                     Refuse(id, type, "条件事件缺少条件（condition）", "the conditional event has no condition", definition);
                     return (EventTrigger.None, null);
                 }
-                return (EventTrigger.Conditional, new EventSpec { Condition = Compile(conditionText, id, type, "条件", "condition", definition) });
+                return (EventTrigger.Conditional, new EventSpec
+                {
+                    Condition = Compile(conditionText, id, type, "条件", "condition", definition),
+                    VariableNames = SplitList((string?)definition.Attribute(Camunda + "variableName")).ToArray(),
+                });
             case "cancelEventDefinition":
                 return (EventTrigger.Cancel, null);
             case "compensateEventDefinition":

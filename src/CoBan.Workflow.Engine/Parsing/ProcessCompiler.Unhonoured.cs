@@ -17,7 +17,7 @@ internal sealed partial class ProcessCompiler
         "assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "formKey", "class", "expression",
         "delegateExpression", "type", "topic", "calledElementBinding", "calledElementVersion", "collection", "elementVariable",
         "asyncBefore", "asyncAfter", "async", "exclusive", "jobPriority", "errorCodeVariable",
-        "historyTimeToLive", "versionTag", "isStartableInTasklist", "priority", "resultVariable",
+        "historyTimeToLive", "versionTag", "isStartableInTasklist", "priority", "resultVariable", "variableName",
     ];
 
     /// <summary>camunda: extension elements CoBan reads; their own children are checked where they are read.</summary>
@@ -31,6 +31,30 @@ internal sealed partial class ProcessCompiler
 
     private static readonly HashSet<string> HonouredCobanElements = ["formField", "param", "in", "out"];
 
+    /// <summary>What a person does (a manual task with coban:confirm); start forms are not read.</summary>
+    private static readonly string[] HumanTasks = ["userTask", "manualTask"];
+
+    private static readonly string[] ServiceLike = ["serviceTask", "sendTask", "businessRuleTask", "scriptTask"];
+
+    /// <summary>Honoured camunda: attributes that have their effect on some elements only: elsewhere they are named.</summary>
+    private static readonly Dictionary<string, string[]> CamundaAttributeHomes = new()
+    {
+        ["assignee"] = HumanTasks, ["candidateGroups"] = HumanTasks, ["candidateUsers"] = HumanTasks, ["dueDate"] = HumanTasks,
+        ["followUpDate"] = HumanTasks, ["priority"] = HumanTasks, ["formKey"] = HumanTasks,
+        ["class"] = ServiceLike, ["expression"] = ServiceLike, ["delegateExpression"] = ServiceLike, ["type"] = ServiceLike, ["topic"] = ServiceLike,
+        ["resultVariable"] = ServiceLike, ["calledElementBinding"] = ["callActivity"], ["calledElementVersion"] = ["callActivity"],
+        ["collection"] = ["multiInstanceLoopCharacteristics"], ["elementVariable"] = ["multiInstanceLoopCharacteristics"],
+        ["errorCodeVariable"] = ["errorEventDefinition"], ["variableName"] = ["conditionalEventDefinition"],
+        ["historyTimeToLive"] = ["process"], ["versionTag"] = ["process"], ["isStartableInTasklist"] = ["process"],
+    };
+
+    private static bool IsProcessLevelStart(XElement? el) => el is { Name.LocalName: "startEvent" } && el.Parent?.Name.LocalName == "process";
+
+    /// <summary>camunda:in and camunda:out are read on a call activity, and camunda:in on a thrown signal.</summary>
+    private static bool MappingHonoured(string local, XElement host) =>
+        host.Name.LocalName == "callActivity"
+        || (local == "in" && host.Name.LocalName == "signalEventDefinition" && host.Parent?.Name.LocalName is "intermediateThrowEvent" or "endEvent");
+
     private void ReportUnhonouredExtensions()
     {
         foreach (var el in _process.DescendantsAndSelf())
@@ -41,6 +65,10 @@ internal sealed partial class ProcessCompiler
             {
                 if (a.Name.Namespace == Camunda && !HonouredCamundaAttributes.Contains(a.Name.LocalName))
                     Unhonoured(owner, el, $"camunda:{a.Name.LocalName}", CamundaReasonZh(a.Name.LocalName), CamundaReasonEn(a.Name.LocalName));
+                else if (a.Name.Namespace == Camunda && a.Name.LocalName == "variableName" && !IsProcessLevelStart(el.Parent))
+                    Unhonoured(owner, el, "camunda:variableName", "中间和边界条件事件在每一步之后都会检查条件，不按变量名过滤", "intermediate, boundary and event sub-process conditions are checked after every step, not filtered by variable name");
+                else if (a.Name.Namespace == Camunda && CamundaAttributeHomes.TryGetValue(a.Name.LocalName, out var homes) && !homes.Contains(el.Name.LocalName))
+                    Unhonoured(owner, el, $"camunda:{a.Name.LocalName}", $"它只在 {string.Join("、", homes)} 上起作用", $"it has its effect on {string.Join(", ", homes)} only");
                 else if (a.Name.Namespace == Coban && !HonouredCobanAttributes.Contains(a.Name.LocalName))
                     Unhonoured(owner, el, $"coban:{a.Name.LocalName}", "CoBan 没有这个属性（拼写错误？）", "CoBan has no such attribute (a typo?)");
                 else if (a.Name.Namespace == Zeebe)
@@ -54,6 +82,10 @@ internal sealed partial class ProcessCompiler
                 {
                     if (!HonouredCamundaElements.Contains(local))
                         Unhonoured(owner, ext, $"camunda:{local}", CamundaReasonZh(local), CamundaReasonEn(local));
+                    else if (local is "in" or "out" && !MappingHonoured(local, el.Parent!))
+                        Unhonoured(owner, ext, $"camunda:{local}", "变量映射只在调用活动（及抛出的信号的 in）上起作用", "variable mappings are read on a call activity (and camunda:in on a thrown signal) only");
+                    else if (local == "formData" && !HumanTasks.Contains(el.Parent!.Name.LocalName))
+                        Unhonoured(owner, ext, "camunda:formData", "表单只在用户任务（和需确认的手工任务）上起作用，开始表单不被读取", "a form is read on a user task (or a manual task to confirm) only; start forms are not read");
                     else if (local == "inputOutput") ReportInputOutput(owner, ext, el.Parent!);
                     else if (local == "formData") ReportFormData(owner, ext);
                 }

@@ -41,6 +41,11 @@ internal sealed partial class ProcessCompiler
         var allowed = node.Container is null
             ? node.Trigger is EventTrigger.None or EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal or EventTrigger.Conditional
             : node.Trigger == EventTrigger.None;
+        // As Camunda 7: two conditional start events with one condition would start two instances for one evaluation.
+        if (node.Container is null && node.Trigger == EventTrigger.Conditional && node.Event?.Condition is { } condition
+            && _nodes.TakeWhile(n => n != node).Any(n => n.Kind == NodeKind.StartEvent && n.Container is null && n.Trigger == EventTrigger.Conditional
+                && n.Event?.Condition?.Text == condition.Text))
+            Error(node, "流程中已有条件相同的条件开始事件", "another conditional start event of the process has the same condition");
         if (!allowed)
             Error(node, $"不支持的元素 {TriggerZh(node.Trigger)}开始事件 '{node.Id}'{(node.Container is null ? "" : "（子流程内只能用空开始事件）")}",
                 $"unsupported element {node.Trigger.ToString().ToLowerInvariant()} startEvent '{node.Id}'{(node.Container is null ? "" : " (a sub-process starts with a none start event)")}");

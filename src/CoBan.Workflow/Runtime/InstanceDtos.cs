@@ -23,6 +23,8 @@ public sealed record VariablesRequest(Dictionary<string, System.Text.Json.JsonEl
 public sealed record CancelRequest(string? Reason);
 public sealed record MessageRequest(string? Name, string? CorrelationKey, string? BureauCode, Dictionary<string, System.Text.Json.JsonElement>? Variables);
 public sealed record SignalRequest(string? Name, Dictionary<string, System.Text.Json.JsonElement>? Variables);
+/// <summary>Camunda's condition evaluation: variables tried against the conditional start events.</summary>
+public sealed record ConditionRequest(Dictionary<string, System.Text.Json.JsonElement>? Variables);
 public sealed record MigrationRequest(int? ToVersion, Dictionary<string, string>? Mapping, bool DryRun);
 public sealed record MigrationItemInfo(string Source, string? Target, string Type, bool Ok, string? MessageZh, string? MessageEn);
 public sealed record MigrationReport(bool Valid, bool Applied, int FromVersion, int ToVersion, IReadOnlyList<MigrationItemInfo> Items);

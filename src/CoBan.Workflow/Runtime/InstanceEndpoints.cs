@@ -26,6 +26,7 @@ public static class InstanceEndpoints
             .RequireAuthorization().WithTags("Instances");
         app.MapPost("/api/v1/messages", (MessageRequest body, InstanceService s, CancellationToken ct) => s.MessageAsync(body, ct)).RequireAuthorization().WithTags("Instances");
         app.MapPost("/api/v1/signals", (SignalRequest body, InstanceService s, CancellationToken ct) => s.SignalAsync(body, ct)).RequireAuthorization().WithTags("Instances");
+        app.MapPost("/api/v1/conditions", (ConditionRequest body, InstanceService s, CancellationToken ct) => s.EvaluateConditionsAsync(body, ct)).RequireAuthorization().WithTags("Instances");
         app.MapGet("/api/v1/timers", async (double? hours, int? page, int? pageSize, InstanceQueries q, BureauScope scope, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             scope.DemandRole(Roles.Administrator, Roles.Supervisor, Roles.DutyLeader);

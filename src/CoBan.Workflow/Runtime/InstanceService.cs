@@ -112,6 +112,15 @@ public sealed class InstanceService(CoBanDbContext db, CurrentUser me, BureauSco
         return new { instances = count };
     }
 
+    /// <summary>Starts an instance at every conditional start event of the bureau's latest procedures whose condition holds on the variables.</summary>
+    public async Task<object> EvaluateConditionsAsync(ConditionRequest request, CancellationToken ct)
+    {
+        scope.DemandRole(ActingRoles);
+        var variables = Values(request.Variables) ?? [];
+        var count = await runtime.InUnitAsync(me.Actor, unit => ConditionalStarts.StartAsync(unit, catalog, me.BureauId, variables, ct), ct);
+        return new { instances = count };
+    }
+
     /// <summary>Validates a migration mapping, and applies it unless <see cref="MigrationRequest.DryRun"/>. Nothing changes when it is invalid.</summary>
     public async Task<MigrationReport> MigrateAsync(long id, MigrationRequest request, CancellationToken ct)
     {

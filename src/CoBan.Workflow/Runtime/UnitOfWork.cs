@@ -111,6 +111,10 @@ public sealed partial class UnitOfWork
         }
     }
 
+    /// <summary>The engine options for a bureau's instances (its working calendar).</summary>
+    public async Task<EngineOptions> EngineOptionsAsync(long bureauId, CancellationToken ct) =>
+        new() { Calendar = await _deps.Calendars.ForBureauAsync(Db, bureauId, ct) };
+
     private async Task StepAsync(WorkItem item, CancellationToken ct)
     {
         var instance = item.Instance;

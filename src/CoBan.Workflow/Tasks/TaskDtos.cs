@@ -6,7 +6,8 @@ public sealed record TaskInfo(
     long Id, long InstanceId, int TaskId, string ElementId, string? Name, long BureauId, long? CaseId,
     string? AssigneeId, string? AssigneeName, string? OwnerId, string Delegation, IReadOnlyList<string> CandidateRoles, IReadOnlyList<string> CandidateUsers,
     DateTimeOffset? Due, DateTimeOffset? FollowUp, string? RemindBefore, string? EscalateAfter, string? CaseAction, bool Manual,
-    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, int? WorkingDaysLeft, bool Overdue, int InstanceVersion);
+    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, int? WorkingDaysLeft, bool Overdue, int InstanceVersion,
+    int? Priority = null);
 
 public sealed record FormFieldInfo(string Id, string? Label, string Type, bool Required, IReadOnlyList<KeyValuePair<string, string>> Values, string? DefaultValue)
 {

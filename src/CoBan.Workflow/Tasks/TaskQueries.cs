@@ -93,7 +93,7 @@ public sealed class TaskQueries(CoBanDbContext db, CurrentUser me, BureauScope s
                 t.AssigneeId is null ? null : names.GetValueOrDefault(t.AssigneeId), t.OwnerId, t.Delegation.LowerCode(),
                 Split(t.CandidateRoles), Split(t.CandidateUsers), t.Due, t.FollowUp, t.RemindBefore, t.EscalateAfter, t.CaseAction, t.Manual,
                 t.Status.LowerCode(), t.CreatedAt, t.CompletedAt, t.CompletedBy, left,
-                t.Status == WorkTaskStatus.Open && t.Due < now, versions.GetValueOrDefault(t.InstanceId)));
+                t.Status == WorkTaskStatus.Open && t.Due < now, versions.GetValueOrDefault(t.InstanceId), t.Priority));
         }
         return list;
     }

@@ -32,6 +32,8 @@ public sealed class WorkTask
     public string? EscalateAfter { get; set; }
     public string? CaseAction { get; set; }
     public bool Manual { get; set; }
+    /// <summary>camunda:priority of the user task (null: none given; Camunda's default is 50).</summary>
+    public int? Priority { get; set; }
     public WorkTaskStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

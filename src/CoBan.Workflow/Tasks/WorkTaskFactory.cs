@@ -51,6 +51,7 @@ public sealed class WorkTaskFactory(IDutyDirectory duty)
             EscalateAfter = command.EscalateAfter,
             CaseAction = command.CaseAction,
             Manual = command.Manual,
+            Priority = command.Priority,
             Status = WorkTaskStatus.Open,
             CreatedAt = unit.Now,
         };

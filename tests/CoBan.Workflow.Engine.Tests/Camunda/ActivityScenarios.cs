@@ -432,4 +432,53 @@ public class ActivityScenarios
         sim.TaskKeys().ShouldBe(["eventSubProcessTask"]);
         sim.Complete("eventSubProcessTask").Status.ShouldBe("completed");
     }
+
+    private static string UnderProcess(int messageStarts, bool interrupting = true)
+    {
+        var esps = string.Concat(Enumerable.Range(1, messageStarts).Select(n => $"""
+            <subProcess id="esp{n}" triggeredByEvent="true"><startEvent id="ms{n}" isInterrupting="{(interrupting ? "true" : "false")}"><messageEventDefinition messageRef="m{n}" /></startEvent>
+              <userTask id="{(n == 1 ? "eventSubProcessTask" : $"other{n}")}" /><endEvent id="me{n}" />{Chain($"ms{n}", n == 1 ? "eventSubProcessTask" : $"other{n}", $"me{n}")}</subProcess>
+            """));
+        return $"""<startEvent id="s" /><userTask id="task" /><endEvent id="e" />{Chain("s", "task", "e")}{esps}""";
+    }
+
+    private const string UnderProcessRoots = """<message id="m1" name="newMessage" /><message id="m2" name="otherMessage" />""";
+
+    private static void InterruptingUnderProcess(int messageStarts)
+    {
+        var sim = Steps.Run(UnderProcess(messageStarts), roots: UnderProcessRoots);
+        sim.Subscriptions().ShouldBe(messageStarts);
+        sim.Complete("task").Status.ShouldBe("completed");
+        sim.Subscriptions().ShouldBe(0);
+
+        sim = Steps.Run(UnderProcess(messageStarts), roots: UnderProcessRoots);
+        sim.Message("newMessage").TaskKeys().ShouldBe(["eventSubProcessTask"]);
+        sim.Complete("eventSubProcessTask").Status.ShouldBe("completed");
+        sim.Subscriptions().ShouldBe(0);
+    }
+
+    [Fact, Camunda7(ESP, "MessageEventSubprocessTest.testInterruptingUnderProcessDefinition")]
+    public void An_interrupting_message_event_sub_process_takes_over_or_is_withdrawn_when_the_instance_ends() => InterruptingUnderProcess(1);
+
+    [Fact, Camunda7(ESP, "MessageEventSubprocessTest.testTwoInterruptingUnderProcessDefinition")]
+    public void Two_interrupting_message_event_sub_processes_leave_no_subscription_behind() => InterruptingUnderProcess(2);
+
+    [Fact, Camunda7(ESP, "MessageEventSubprocessTest.testNonInterruptingUnderProcessDefinition")]
+    public void A_non_interrupting_message_event_sub_process_runs_beside_the_work_and_the_instance_ends_after_both()
+    {
+        var sim = Steps.Run(UnderProcess(1, interrupting: false), roots: UnderProcessRoots);
+        sim.Subscriptions().ShouldBe(1);
+        sim.Complete("task").Status.ShouldBe("completed");
+        sim.Subscriptions().ShouldBe(0);
+
+        sim = Steps.Run(UnderProcess(1, interrupting: false), roots: UnderProcessRoots);
+        sim.Message("newMessage").OpenTasks.Count().ShouldBe(2);
+        sim.Complete("task").Status.ShouldBe("waiting");
+        sim.Complete("eventSubProcessTask").Status.ShouldBe("completed");
+
+        sim = Steps.Run(UnderProcess(1, interrupting: false), roots: UnderProcessRoots);
+        sim.Message("newMessage").OpenTasks.Count().ShouldBe(2);
+        sim.Complete("eventSubProcessTask").Status.ShouldBe("waiting");
+        sim.Complete("task").Status.ShouldBe("completed");
+    }
 }

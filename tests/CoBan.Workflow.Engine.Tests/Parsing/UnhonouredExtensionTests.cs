@@ -65,4 +65,18 @@ public class UnhonouredExtensionTests
             {{Chain("s", "t", "svc", "e")}}
             """).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Honoured_attributes_and_mappings_on_elements_where_they_have_no_effect_are_named()
+    {
+        var document = BpmnReader.Parse(Xml($"""
+            <startEvent id="s" camunda:formKey="start.html"><extensionElements><camunda:formData><camunda:formField id="x" type="string" /></camunda:formData></extensionElements></startEvent>
+            <serviceTask id="svc" camunda:class="x.Y" camunda:priority="5" camunda:assignee="zhang" />
+            <userTask id="t" camunda:resultVariable="r"><extensionElements><camunda:in source="a" target="b" /></extensionElements></userTask>
+            <endEvent id="e" />{Chain("s", "svc", "t", "e")}
+            """));
+        string[] named = ["camunda:formKey", "camunda:formData", "camunda:priority", "camunda:assignee", "camunda:resultVariable", "camunda:in"];
+        foreach (var what in named)
+            document.Problems.ShouldContain(p => p.Severity == ProblemSeverity.Warning && p.MessageEn.StartsWith(what + " is not honoured") && p.Line != null, what);
+    }
 }

@@ -1936,6 +1936,9 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                     b.Property<string>("OwnerId")
                         .HasColumnType("text");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RemindBefore")
                         .HasColumnType("text");
 

@@ -1873,6 +1873,9 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RemindBefore")
                         .HasColumnType("TEXT");
 
