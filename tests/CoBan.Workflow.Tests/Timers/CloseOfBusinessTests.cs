@@ -59,7 +59,7 @@ public class CloseOfBusinessTests
         var id = Id(await RegisterAsync(zhang, Registration("SCJG-001", "BZ-SCJG", ["个体工商户登记申请书", "经营者身份证明"])));
         var tooLate = await TryCompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 1, tolerant = true, toleranceCommitment = "承诺补交", supplementBy = "2026-10-09" });
         var problem = await tooLate.ShouldBeProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
-        problem["errors"]!["supplementBy"]!.ToJsonString().ShouldContain("承诺办结期限");
+        ((string)problem["errors"]!["supplementBy"]![0]!).ShouldContain("承诺办结期限");
 
         await CompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 1, tolerant = true, toleranceCommitment = "承诺补交经营场所使用证明", supplementBy = "2026-10-08" });
         var close = new DateTimeOffset(2026, 10, 8, 17, 30, 0, Beijing);
