@@ -9,6 +9,7 @@ using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Health;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
+using CoBan.Workflow.Opinions;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
@@ -57,6 +58,7 @@ public static class CoBanPipeline
         api.MapCalendarApi();
         api.MapTimerApi();
         api.MapSupervisionApi();
+        api.MapOpinionApi();
         app.MapCoBanWeb();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

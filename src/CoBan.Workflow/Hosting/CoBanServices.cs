@@ -11,6 +11,7 @@ using CoBan.Workflow.Data;
 using CoBan.Workflow.Demo;
 using CoBan.Workflow.Identity;
 using CoBan.Workflow.Notices;
+using CoBan.Workflow.Opinions;
 using CoBan.Workflow.Procedures;
 using CoBan.Workflow.Runtime;
 using CoBan.Workflow.Simulation;
@@ -92,6 +93,7 @@ public static class CoBanServices
         services.AddCoBanPublic(builder.Configuration);
         services.AddCoBanDemo();
         services.AddCoBanSupervision(builder.Configuration);
+        services.AddCoBanOpinions(builder.Configuration);
         services.AddCoBanWeb();
         return builder;
     }

@@ -15,6 +15,7 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .Filter.ByExcluding(RepeatsOurKeyWarning)
             .Enrich.FromLogContext()
             .Enrich.With<PersonalDataMasking>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
@@ -24,6 +25,16 @@ public static class Logging
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
     }
+
+    /// <summary>
+    /// The framework's "No XML encryptor configured" (at every new data-protection key) says less than our own
+    /// start-up warning (<c>UnencryptedKeysWarning</c>), which names the setting that fixes it. Only that
+    /// message is dropped; any other warning of the key manager is kept.
+    /// </summary>
+    private static bool RepeatsOurKeyWarning(LogEvent e) =>
+        e.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager" }
+        && e.MessageTemplate.Text.StartsWith("No XML encryptor configured", StringComparison.Ordinal);
 
     /// <summary>One line per request (method, path, status, time). Query strings are left out: they may carry phones.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (http, next) =>

@@ -60,7 +60,8 @@ public static class DataProtectionSetup
         else
         {
             // Our own start-up warning names the setting; the framework's "No XML encryptor configured"
-            // (logged by XmlKeyManager at every new key) would only repeat it without saying what to set.
+            // would only repeat it without saying what to set. Filtered for every logging provider here,
+            // and in the Serilog pipeline itself (Hosting/Logging.cs), which writes the console and the file.
             services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
             services.AddHostedService<UnencryptedKeysWarning>();
         }

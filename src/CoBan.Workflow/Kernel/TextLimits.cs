@@ -41,13 +41,13 @@ public static class TextLimits
         ["bureau"] = Name, ["matterCode"] = Name, ["matterBureau"] = Name, ["parentCode"] = Name, ["number"] = Name,
         ["idNumber"] = Name, ["phone"] = Name, ["mobile"] = Name, ["officePhone"] = Name, ["email"] = Name, ["to"] = Name,
         ["correlationKey"] = Name, ["businessKey"] = Name, ["processId"] = Name, ["smsTemplateCode"] = Name, ["q"] = Name,
-        ["supervisionHotline"] = Name, ["level"] = Name,
+        ["supervisionHotline"] = Name, ["level"] = Name, ["writer"] = Name, ["contact"] = Name, ["source"] = Name, ["page"] = Name,
         // short text
         ["address"] = Short, ["title"] = Short, ["office"] = Short, ["windows"] = Short, ["reason"] = Short,
         ["website"] = Short, ["serviceHours"] = Short,
         // long text
         ["description"] = Long, ["comment"] = Long, ["note"] = Long, ["resolution"] = Long, ["text"] = Long,
-        ["legalBasis"] = Long, ["inPersonSteps"] = Long, ["entrustment"] = Long, ["fees"] = Long,
+        ["legalBasis"] = Long, ["inPersonSteps"] = Long, ["entrustment"] = Long, ["fees"] = Long, ["entry"] = Long, ["answer"] = Long,
         // handling text
         ["handling"] = Default, ["reasons"] = Default, ["result"] = Default, ["opinion"] = Default,
         // large, legitimate inputs

@@ -12,7 +12,7 @@ public static class Layers
         ("Kernel", ["Kernel"]),
         ("Platform", ["Data", "Journal", "Identity", "Bureaus", "Metrics", "Health"]),
         ("Runtime", ["Runtime", "Procedures", "Tasks", "Timers", "Calendar"]),
-        ("Features", ["Matters", "Rosters", "Cases", "Notices", "Public", "Supervision", "Simulation", "Demo"]),
+        ("Features", ["Matters", "Rosters", "Cases", "Notices", "Public", "Supervision", "Opinions", "Simulation", "Demo"]),
         ("Api/Web", ["Api", "Web"]),
         ("Hosting", ["Hosting"]),
     ];

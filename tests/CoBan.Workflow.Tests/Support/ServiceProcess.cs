@@ -54,6 +54,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["CoBan:Demo"] = "true",
             // The processes run as Production (below) with the demo city: allowed explicitly, as DemoGuard asks.
             ["CoBan:DemoInProduction"] = "true",
+            // Not the six weeks of replayed history a Production demo makes (hundreds of steps, the longest part of a
+            // start on a busy machine): these tests crash and restart the service, they do not read the history.
+            ["CoBan:DemoHistory"] = "false",
             ["CoBan:DataFolder"] = folder,
             ["CoBan:Database:Provider"] = "Sqlite",
             ["CoBan:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "coban.db")}",

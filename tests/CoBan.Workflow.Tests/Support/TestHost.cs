@@ -22,6 +22,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private string? _postgres;
     private bool _ownsDatabase = true;
+    /// <summary>Set when this host starts from (or keeps) a seeded copy of the database (<see cref="SeededDatabases"/>).</summary>
+    private string? _seededKey;
+    private bool _keepsSeeded;
 
     public ManualClock Clock { get; }
     public Db Database { get; }
@@ -45,6 +48,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         if (sharedPostgres is not null && db != Db.Postgres) throw new ArgumentException("a shared database is a PostgreSQL one", nameof(sharedPostgres));
         host._ownsDatabase = sharedPostgres is null;
         host._postgres = sharedPostgres ?? (db == Db.Postgres ? await TestPostgres.CreateDatabaseAsync("coban") : null);
+        host.UseSeededDatabase(now ?? ManualClock.Default);
         if (kestrel)
         {
             host._settings["urls"] = "http://127.0.0.1:0";
@@ -61,6 +65,18 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return host;
     }
 
+    private string SqliteFile => Path.Combine(_folder, "coban.db");
+
+    /// <summary>An in-memory SQLite host with the stock services starts from a seeded copy, or keeps one for the next.</summary>
+    private void UseSeededDatabase(DateTimeOffset now)
+    {
+        if (Database != Db.Sqlite || _services is not null || _settings.Keys.Any(k => k.StartsWith("CoBan:Database:", StringComparison.OrdinalIgnoreCase)
+            || k.Equals("CoBan:DataFolder", StringComparison.OrdinalIgnoreCase)))
+            return;
+        _seededKey = SeededDatabases.Key(now, _settings);
+        _keepsSeeded = !SeededDatabases.TryCopy(_seededKey, SqliteFile);
+    }
+
     /// <summary>The base address of a Kestrel-served host (e.g. for a browser).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -72,7 +88,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["CoBan:Demo"] = "true",
             ["CoBan:DataFolder"] = _folder,
             ["CoBan:Database:Provider"] = Database == Db.Postgres ? "Postgres" : "Sqlite",
-            ["CoBan:Database:ConnectionString"] = _postgres ?? $"Data Source={Path.Combine(_folder, "coban.db")}",
+            ["CoBan:Database:ConnectionString"] = _postgres ?? $"Data Source={SqliteFile}",
         };
         foreach (var (k, v) in _settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
@@ -82,6 +98,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Demo passwords are hashed at test speed; production keeps the default work factor.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            if (_keepsSeeded) services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(new SeededDatabases.Keeper(_seededKey!, SqliteFile)));
             _services?.Invoke(services);
         });
     }

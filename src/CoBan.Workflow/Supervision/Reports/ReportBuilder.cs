@@ -8,7 +8,8 @@ using static CoBan.Workflow.Supervision.FigureTables;
 namespace CoBan.Workflow.Supervision;
 
 /// <summary>What each report says (seed 002: 日检查、周通报、月考评、季评比、年总结; seed 001: the quarterly duty schedule), from the figures.</summary>
-public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, TrendQueries trends, FollowUpQueries followUps, RosterService rosters)
+public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, TrendQueries trends, FollowUpQueries followUps, RosterService rosters,
+    Opinions.OpinionCounts opinions)
 {
     /// <summary>Lists in a report stop here (the count says how many there are); the follow-up list has them all.</summary>
     public const int ListLimit = 300;
@@ -88,7 +89,17 @@ public sealed class ReportBuilder(CoBanDbContext db, MeasureQueries measures, Tr
         content.Sections.Add(Table("一、单位考评", Dimension.Bureau, bureaus.Rows, bureaus.Total, ranked: true));
         content.Sections.Add(Table("二、协办员考评", Dimension.Coordinator, coordinators.Rows, null, ranked: true));
         content.Sections.Add(await BadReviewsAsync("三、本月差评及整改", selection, month, asOf, ct));
+        content.Sections.Add(await OpinionsAsync("四、意见簿（意见箱）答复情况", selection, month, asOf, ct));
         return content;
+    }
+
+    /// <summary>The opinion book and the suggestion box (seeds 001, 004): entries of the period by bureau, and how they were answered.</summary>
+    private async Task<ReportSection> OpinionsAsync(string title, Selection selection, Period period, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var section = new ReportSection { Title = title, Columns = ["单位", "收到意见", "已答复", "按期答复", "逾期未答复"], Empty = "本期无意见簿、意见箱意见" };
+        foreach (var f in await opinions.ForPeriodAsync(selection.BureauIds, period.Start, period.End, asOf, ct))
+            section.Rows.Add(new ReportLine([BureauName(selection, f.BureauId), Int(f.Received), Int(f.Answered), Int(f.AnsweredInTime), Int(f.Overdue)], f.Overdue > 0));
+        return section;
     }
 
     /// <summary>季评比: the ranking of bureaus and coordinators over the quarter, with the formula.</summary>
