@@ -26,12 +26,17 @@ public static class NoticeServices
         services.AddSingleton<SmsChannel>();
         services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<SmsChannel>());
         services.AddSingleton<INoticeChannel, EmailChannel>();
+        // One composer per channel (what it needs and how it fills a delivery): a new channel registers here.
+        services.AddSingleton<INoticeComposer, SmsComposer>();
+        services.AddSingleton<INoticeComposer, EmailComposer>();
+        services.AddSingleton<INoticeComposer, PrintComposer>();
         services.AddScoped<NoticeWorker>();
         services.AddScoped<NoticeActions>();
         services.AddScoped<NoticeTemplateService>();
         services.AddScoped<NoticeAttentionEndpoints.NoticeAttention>();
         services.AddScoped<IStepObserver, NoticeFormObserver>();
         services.AddScoped<IProcedureValidator, NoticeProcedureValidator>();
+        services.AddHostedService<TemplateSyntaxUpgrade>(); // before the dispatcher renders anything
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<NoticeDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<NoticeDispatcher>());

@@ -26,17 +26,17 @@ public sealed class NoticeTests(BrowserFixture browser)
             var editor = page.Locator("[data-test=template-content]");
             await editor.FocusAsync();
             await page.Keyboard.PressAsync("Control+End");
-            await page.Keyboard.InsertTextAsync("\n<p class=\"note\">请携带身份证原件，于{{case.deadline}}前来取件。</p>");
+            await page.Keyboard.InsertTextAsync("\n<p class=\"note\">请携带身份证原件，于{{ this.case.deadline }}前来取件。</p>");
             await Assertions.Expect(print.Locator("body")).ToContainTextAsync("请携带身份证原件");
 
             // A misspelt name is refused with its line and a suggestion; the preview says so.
-            await page.Keyboard.InsertTextAsync("{{case.deadlin}}");
+            await page.Keyboard.InsertTextAsync("{{ this.case.deadlin }}");
             await page.WaitForSelectorAsync("[data-test=template-problems] li");
             var problem = await page.InnerTextAsync("[data-test=template-problems] li");
             problem.ShouldContain("case.deadlin");
             problem.ShouldContain("case.deadline");
             await session.ScreenshotAsync("template-error");
-            for (var i = 0; i < "{{case.deadlin}}".Length; i++) await page.Keyboard.PressAsync("Backspace");
+            for (var i = 0; i < "{{ this.case.deadlin }}".Length; i++) await page.Keyboard.PressAsync("Backspace");
             await Assertions.Expect(page.Locator("[data-test=template-problems] li")).ToHaveCountAsync(0);
 
             await page.FillAsync("[data-test=template-comment]", "增加取件提示");

@@ -129,8 +129,8 @@ public class NoticeDeliveryTests
         sms.SignName.ShouldBe("霸州市政务服务中心");
         sms.TemplateCode.ShouldBe("SMS_480000002"); // the deployment's approved code, over the catalog's
         ((string?)sms.Params["deadline"]).ShouldBe("2026年10月13日");
-        ((string?)sms.Params["name"]).ShouldBe("霸州市恒达五金制品有限公司");
-        sms.Text.ShouldBe("【霸州市政务服务中心】霸州市恒达五金制品有限公司您好：您在霸州市市场监督管理局申请的有限责任公司变更登记已受理（编号BZ-SCJG-2026-00017），承诺于2026年10月13日前办结。协办员张伟，电话0316-7221003。");
+        ((string?)sms.Params["matter"]).ShouldBe("有限责任公司变更登记");
+        sms.Text.ShouldBe("【霸州市政务服务中心】您的有限责任公司变更登记已受理（BZ-SCJG-2026-00017），承诺2026年10月13日前办结。");
         gateway.Requests.Count.ShouldBe(1);
         sms.SignatureValid.ShouldBeTrue("the request body is signed with the shared secret");
 
@@ -224,7 +224,7 @@ public class NoticeDeliveryTests
         // An override saved before the variable contract changed (the API would refuse it today).
         await host.WithDbAsync(db =>
         {
-            db.Add(new NoticeTemplateVersion { BureauId = theCase.BureauId, Template = "receipt", Part = "print", Version = 1, Content = "<p>{{case.committedDate}}</p>", CreatedAt = host.Clock.GetUtcNow() });
+            db.Add(new NoticeTemplateVersion { BureauId = theCase.BureauId, Template = "receipt", Part = "print", Version = 1, Content = "<p>{{ this.case.committedDate }}</p>", Syntax = NoticeTemplateVersion.Scriban, CreatedAt = host.Clock.GetUtcNow() });
             return db.SaveChangesAsync();
         });
         var notice = await host.WithDbAsync(db => NoticeData.NoticeAsync(db, theCase, "receipt", host.Clock.GetUtcNow(), "print"));

@@ -43,7 +43,7 @@ public class PrintSafetyTests : IAsyncLifetime
         {
             db.Add(new NoticeTemplateVersion
             {
-                BureauId = theCase.BureauId, Template = "receipt", Part = NoticeParts.Print, Version = 1, Content = Hostile, CreatedAt = _host.Clock.GetUtcNow(), CreatedByName = "legacy",
+                BureauId = theCase.BureauId, Template = "receipt", Part = NoticeParts.Print, Version = 1, Content = Hostile, Syntax = NoticeTemplateVersion.Scriban, CreatedAt = _host.Clock.GetUtcNow(), CreatedByName = "legacy",
             });
             return db.SaveChangesAsync();
         });

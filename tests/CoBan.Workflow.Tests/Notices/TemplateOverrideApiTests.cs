@@ -20,13 +20,13 @@ public class TemplateOverrideApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private const string Override = "<div class=\"form\"><h1 class=\"title\">协办回执（市场监管局版）</h1><p>{{applicant.name}}：承诺于{{case.deadline}}前办结。</p></div>";
+    private const string Override = "<div class=\"form\"><h1 class=\"title\">协办回执（市场监管局版）</h1><p>{{applicant.name}}：承诺于{{ this.case.deadline }}前办结。</p></div>";
 
     [Fact]
     public async Task A_template_naming_an_unknown_variable_is_refused_with_422_naming_the_line_and_the_name()
     {
         var response = await _admin.PutAsJsonAsync("/api/v1/notice-templates/receipt/print?bureau=BZ-SCJG",
-            new { content = "<p>{{applicant.name}}</p>\n<p>承诺于{{case.deadlin}}前办结</p>", comment = "typo" });
+            new { content = "<p>{{applicant.name}}</p>\n<p>承诺于{{ this.case.deadlin }}前办结</p>", comment = "typo" });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "template-invalid");
         ((string?)problem["title"]).ShouldNotBeNull().ShouldContain("第 2 行");
@@ -41,11 +41,11 @@ public class TemplateOverrideApiTests : IAsyncLifetime
     public async Task A_template_that_does_not_compile_is_refused_with_its_line()
     {
         var response = await _admin.PutAsJsonAsync("/api/v1/notice-templates/receipt/email-text?bureau=BZ-SCJG",
-            new { content = "您好：\n{{#each missingMaterials}}\n{{name}}\n", comment = "unclosed" });
+            new { content = "您好：\n{{ for m in missingMaterials }}\n{{ m.name }}\n", comment = "unclosed" });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "template-invalid");
-        ((int)problem["problems"]![0]!["line"]!).ShouldBe(2);
-        ((string?)problem["problems"]![0]!["name"]).ShouldBe("each");
+        ((int)problem["problems"]![0]!["line"]!).ShouldBeInRange(2, 3); // Scriban reports the unclosed for where the text ends
+        ((string?)problem["problems"]![0]!["messageEn"]).ShouldNotBeNull().ShouldContain("<end>");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class TemplateOverrideApiTests : IAsyncLifetime
         var printed = (string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "print")!["html"];
         printed.ShouldNotBeNull().ShouldContain("霸州市恒达五金制品有限公司：承诺于2026年10月13日前办结。");
         printed.ShouldContain("<title>协办回执</title>");
-        ((string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "sms")!["text"]).ShouldNotBeNull().ShouldContain("承诺于2026年10月13日前办结");
+        ((string?)preview["channels"]!.AsArray().Single(c => (string?)c!["channel"] == "sms")!["text"]).ShouldNotBeNull().ShouldContain("承诺2026年10月13日前办结");
 
         var saved = await _admin.PutJsonAsync("/api/v1/notice-templates/receipt/print?bureau=BZ-SCJG", new { content = Override, comment = "本局版式" });
         ((string?)saved["source"]).ShouldBe("override");
@@ -115,7 +115,7 @@ public class TemplateOverrideApiTests : IAsyncLifetime
     [Fact]
     public async Task An_sms_override_may_carry_the_providers_approved_code()
     {
-        const string sms = """{"templateCode":"SMS_1","text":"${name}您好：已受理，承诺${deadline}前办结。","params":{"name":"{{applicant.name}}","deadline":"{{case.deadline}}"}}""";
+        const string sms = """{"templateCode":"SMS_1","text":"${name}您好：已受理，承诺${deadline}前办结。","params":{"name":"{{applicant.name}}","deadline":"{{ this.case.deadline }}"}}""";
         var saved = await _admin.PutJsonAsync("/api/v1/notice-templates/receipt/sms?bureau=BZ-SCJG", new { content = sms, smsTemplateCode = "SMS_480123456" });
         ((string?)saved["smsTemplateCode"]).ShouldBe("SMS_480123456");
     }

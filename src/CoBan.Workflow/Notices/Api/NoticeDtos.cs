@@ -27,13 +27,16 @@ public sealed record DeliveryView(
 
 public sealed record ResendRequest(string? Reason);
 
-public sealed record TemplatePartInfo(string Part, string Channel, string Source, int? Version, long? OverrideBureauId, DateTimeOffset? SavedAt, string? SavedBy);
+public sealed record TemplatePartInfo(string Part, string Channel, string Source, int? Version, long? OverrideBureauId, DateTimeOffset? SavedAt, string? SavedBy,
+    bool NeedsReview = false);
 
 public sealed record TemplateSummary(string Name, string Title, string Audience, string[] Channels, string? Description, string? Source,
     string? SmsTemplateCode, IReadOnlyList<string>? SmsVariables, IReadOnlyList<TemplatePartInfo> Parts);
 
+/// <param name="ReviewNote">Set when this bureau's override is still in the Handlebars syntax of an older release and could not be converted: why, for the administrator.</param>
+/// <param name="ReviewContent">That unconverted override, to rewrite in Scriban (the inherited or shipped template is used meanwhile).</param>
 public sealed record TemplatePartContent(string Template, string Part, string Source, int? Version, long? OverrideBureauId, string Content, string? Shipped,
-    string? SmsTemplateCode, DateTimeOffset? SavedAt, string? SavedBy);
+    string? SmsTemplateCode, DateTimeOffset? SavedAt, string? SavedBy, string? ReviewNote = null, string? ReviewContent = null);
 
 public sealed record TemplateVersionView(int Version, bool Deleted, string? Content, string? SmsTemplateCode, string? Comment, DateTimeOffset CreatedAt, string? CreatedBy);
 
@@ -44,7 +47,8 @@ public sealed record RevertTemplateRequest(int Version, string? Comment);
 /// <summary>Unsaved content to preview: a part's content, or several parts (part name → content). Empty: the current templates.</summary>
 public sealed record PreviewRequest(string? Part, string? Content, Dictionary<string, string>? Parts);
 
-public sealed record PreviewResult(string Template, IReadOnlyList<RenderedChannel> Channels);
+/// <param name="SmsSignName">The deployment's 【sign】, so the editor can count the SMS as the phone shows it.</param>
+public sealed record PreviewResult(string Template, IReadOnlyList<RenderedChannel> Channels, string? SmsSignName = null);
 
 public sealed record SaveSettingsRequest(Dictionary<string, string?> Values);
 

@@ -11,7 +11,7 @@ namespace CoBan.Workflow.Notices;
 /// compile or names an unknown variable is refused with 422 naming the line and the name.
 /// </summary>
 public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catalog, NoticeTemplateStore store, NoticeRenderer renderer,
-    BureauScope scope, CurrentUser user, TimeProvider clock)
+    BureauScope scope, CurrentUser user, TimeProvider clock, NoticeSettingsStore settings)
 {
     public async Task<List<TemplateSummary>> ListAsync(string? bureau, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
             foreach (var part in definition.Parts)
             {
                 var source = await store.ResolveAsync(db, bureauId, definition.Name, part, ct);
-                parts.Add(Info(part, source));
+                parts.Add(Info(part, source) with { NeedsReview = await ReviewAsync(bureauId, definition.Name, part, ct) is not null });
             }
             result.Add(new TemplateSummary(definition.Name, definition.Title, definition.Audience, definition.Channels, definition.Description, definition.Source,
                 definition.Sms?.TemplateCode, definition.Sms?.Params.Keys.ToList(), parts));
@@ -36,8 +36,9 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
         var bureauId = await BureauAsync(bureau, ct);
         Demand(name, part);
         var source = await store.ResolveAsync(db, bureauId, name, part, ct) ?? throw CoBanException.NotFound($"模板 {name}/{part}", $"template {name}/{part}");
+        var review = await ReviewAsync(bureauId, name, part, ct);
         return new TemplatePartContent(name, part, source.Override ? "override" : "shipped", source.Version, source.BureauId, source.Content,
-            catalog.Shipped(name, part), source.SmsTemplateCode, source.SavedAt, source.SavedBy);
+            catalog.Shipped(name, part), source.SmsTemplateCode, source.SavedAt, source.SavedBy, review?.ReviewNote, review?.Content);
     }
 
     public async Task<List<TemplateVersionView>> HistoryAsync(string name, string part, string? bureau, CancellationToken ct)
@@ -86,7 +87,7 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
                     break;
             }
         }
-        return new PreviewResult(name, channels);
+        return new PreviewResult(name, channels, (await settings.CurrentAsync(db, ct)).Sms.SignName);
     }
 
     public async Task<TemplatePartContent> SaveAsync(string name, string part, string? bureau, SaveTemplateRequest body, CancellationToken ct)
@@ -131,6 +132,7 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
         db.Add(new NoticeTemplateVersion
         {
             BureauId = bureauId, Template = name, Part = part, Version = last + 1, Content = content, SmsTemplateCode = smsCode, Deleted = deleted,
+            Syntax = NoticeTemplateVersion.Scriban,
             Comment = comment, CreatedAt = clock.GetUtcNow(), CreatedById = user.Id, CreatedByName = user.DisplayName,
         });
         db.Add(new Journal.JournalEntry
@@ -142,6 +144,14 @@ public sealed class NoticeTemplateService(CoBanDbContext db, NoticeCatalog catal
         // Two administrators saving at once both try version last+1: the unique index refuses the second.
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { throw CoBanException.Conflict("concurrent-save", "模板刚被他人保存，请刷新后重试", "someone else saved this template at the same moment; reload and try again"); }
+    }
+
+    /// <summary>This bureau's current version when it is an unconverted Handlebars override marked for review (TemplateSyntaxUpgrade).</summary>
+    private async Task<NoticeTemplateVersion?> ReviewAsync(long bureauId, string name, string part, CancellationToken ct)
+    {
+        var current = await db.Set<NoticeTemplateVersion>().AsNoTracking().Where(v => v.BureauId == bureauId && v.Template == name && v.Part == part)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        return current is { ReviewNote: not null, Syntax: null, Deleted: false } ? current : null;
     }
 
     /// <summary>Refuses with 422 naming the line and the name of every problem.</summary>

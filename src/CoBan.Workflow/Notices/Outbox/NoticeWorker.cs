@@ -41,7 +41,7 @@ public sealed class NoticeWorker(CoBanDbContext db, NoticePlanner planner, Notic
             {
                 plan = await planner.PlanAsync(db, notice, options, Now, ct);
             }
-            catch (Exception e) when (e is HandlebarsDotNet.HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException
+            catch (Exception e) when (e is Scriban.Syntax.ScriptRuntimeException or TemplateSyntaxException or OperationCanceledException
                 or InvalidOperationException or ArgumentException or FormatException or JsonException)
             {
                 log.LogError(e, "Notice {Notice} ({Template}) could not be rendered", notice.Id, notice.Template);

@@ -66,10 +66,10 @@ public static partial class PrintSafety
     public static List<TemplateProblem> Check(string part, string content)
     {
         var problems = new List<TemplateProblem>();
-        var lines = MustacheScanner.LineStarts(content);
+        var lines = TextPositions.LineStarts(content);
         foreach (Match m in Dangerous().Matches(content))
         {
-            var (line, column) = MustacheScanner.Position(lines, m.Index);
+            var (line, column) = TextPositions.Position(lines, m.Index);
             var what = m.Value.Trim();
             problems.Add(new(part, line, column, what,
                 $"模板中不允许脚本、事件处理属性或脚本链接（“{what}”）：打印页面在本系统的网址下打开，不能运行任何脚本",

@@ -24,15 +24,15 @@ public static class NoticeParts
 
     public static string ChannelOf(string part) => part.StartsWith("email", StringComparison.Ordinal) ? Email : part;
 
-    /// <summary>HTML parts are escaped (Handlebars' default) and may not switch escaping off.</summary>
+    /// <summary>HTML parts escape every value they print (NoticeScriban).</summary>
     public static bool IsHtml(string part) => part is EmailHtml or Print;
 
     public static string FileName(string part) => part switch
     {
-        EmailSubject => "email-subject.hbs",
-        EmailText => "email-text.hbs",
-        EmailHtml => "email-html.hbs",
-        Print => "print.hbs",
+        EmailSubject => "email-subject.scriban",
+        EmailText => "email-text.scriban",
+        EmailHtml => "email-html.scriban",
+        Print => "print.scriban",
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "the sms part lives in catalog.json"),
     };
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using HandlebarsDotNet;
+using Scriban;
 
 namespace CoBan.Workflow.Notices;
 
@@ -8,35 +8,34 @@ namespace CoBan.Workflow.Notices;
 public sealed record RenderedChannel(string Channel, string? Subject, string? Text, string? Html, string? SmsTemplateCode, IReadOnlyDictionary<string, string>? SmsParams);
 
 /// <summary>
-/// Renders template parts with Handlebars.Net. Templates are compiled once and cached by (bureau,
-/// template, part, version): a saved override is a new version, so it is compiled on first use and
-/// the old compilation is never used again.
+/// Renders template parts with Scriban, sandboxed (<see cref="NoticeScriban"/>). Templates are parsed once
+/// and cached by (bureau, template, part, version): a saved override is a new version, so it is parsed on
+/// first use and the old parse is never used again.
 /// </summary>
 public sealed class NoticeRenderer(NoticeCatalog catalog)
 {
-    private readonly IHandlebars _html = NoticeHandlebars.Create(html: true);
-    private readonly IHandlebars _text = NoticeHandlebars.Create(html: false);
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new();
+    private readonly ConcurrentDictionary<string, Template> _compiled = new();
 
     public int CompiledCount => _compiled.Count;
 
     public string Render(TemplateSource source, NoticeModel model) => Render(source.CacheKey(catalog.Hash), source.Part, source.Content, model);
 
     /// <summary>Renders unsaved content (previews): compiled each time, never cached.</summary>
-    public string RenderUncached(string part, string content, NoticeModel model) => Environment(part).Compile(content)(model.Root);
+    public string RenderUncached(string part, string content, NoticeModel model) =>
+        NoticeScriban.Render(NoticeScriban.Compile(content, NoticeParts.IsHtml(part)), model);
 
     public RenderedChannel RenderSms(TemplateSource source, NoticeModel model, string? codeOverride)
     {
         var sms = SmsTemplate.Parse(source.Content);
         var key = source.CacheKey(catalog.Hash);
-        var values = sms.Params.ToDictionary(p => p.Key, p => Render($"{key}:{p.Key}", NoticeParts.Sms, p.Value, model).Trim());
+        var values = sms.Params.ToDictionary(p => p.Key, p => SmsBudget.Fit(Render($"{key}:{p.Key}", NoticeParts.Sms, p.Value, model).Trim()));
         return new RenderedChannel(NoticeParts.Sms, null, sms.Fill(values), null, codeOverride ?? source.SmsTemplateCode ?? sms.TemplateCode, values);
     }
 
     public RenderedChannel RenderSmsUncached(string content, NoticeModel model, string? codeOverride)
     {
         var sms = SmsTemplate.Parse(content);
-        var values = sms.Params.ToDictionary(p => p.Key, p => _text.Compile(p.Value)(model.Root).Trim());
+        var values = sms.Params.ToDictionary(p => p.Key, p => SmsBudget.Fit(RenderUncached(NoticeParts.Sms, p.Value, model).Trim()));
         return new RenderedChannel(NoticeParts.Sms, null, sms.Fill(values), null, codeOverride ?? sms.TemplateCode, values);
     }
 
@@ -61,7 +60,5 @@ public sealed class NoticeRenderer(NoticeCatalog catalog)
         """;
 
     private string Render(string key, string part, string content, NoticeModel model) =>
-        _compiled.GetOrAdd(key, _ => Environment(part).Compile(content))(model.Root);
-
-    private IHandlebars Environment(string part) => NoticeParts.IsHtml(part) ? _html : _text;
+        NoticeScriban.Render(_compiled.GetOrAdd(key, _ => NoticeScriban.Compile(content, NoticeParts.IsHtml(part))), model);
 }

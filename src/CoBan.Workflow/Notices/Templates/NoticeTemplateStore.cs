@@ -15,7 +15,8 @@ public sealed record TemplateSource(string Template, string Part, string Content
 /// <summary>
 /// Resolves the template part a bureau uses: its own current override, else the nearest ancestor
 /// bureau's (a city-centre override applies to the bureaus under it), else the shipped file. A
-/// deleted override hands back to what is inherited.
+/// deleted override hands back to what is inherited, and so does one still in the Handlebars syntax of
+/// older releases that the upgrade could not convert (marked for review).
 /// </summary>
 public sealed class NoticeTemplateStore(NoticeCatalog catalog)
 {
@@ -30,7 +31,8 @@ public sealed class NoticeTemplateStore(NoticeCatalog catalog)
             foreach (var bureau in chain)
             {
                 var current = versions.Where(v => v.BureauId == bureau).MaxBy(v => v.Version);
-                if (current is { Deleted: false, Content: not null })
+                // A Handlebars version the upgrade could not convert waits for an administrator: the inherited one is used meanwhile.
+                if (current is { Deleted: false, Content: not null, Syntax: NoticeTemplateVersion.Scriban })
                     return new TemplateSource(template, part, current.Content, true, bureau, current.Version, current.SmsTemplateCode, current.CreatedAt, current.CreatedByName);
             }
         }

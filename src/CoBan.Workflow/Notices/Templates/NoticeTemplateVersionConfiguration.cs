@@ -10,6 +10,8 @@ internal sealed class NoticeTemplateVersionConfiguration : IEntityTypeConfigurat
         b.HasIndex(x => new { x.BureauId, x.Template, x.Part, x.Version }).IsUnique();
         b.Property(x => x.Template).HasMaxLength(80);
         b.Property(x => x.Part).HasMaxLength(20);
+        b.Property(x => x.Syntax).HasMaxLength(20);
+        b.Property(x => x.ReviewNote).HasMaxLength(1000);
         b.HasOne<Bureaus.Bureau>().WithMany().HasForeignKey(x => x.BureauId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,7 +6,7 @@ namespace CoBan.Workflow.Notices;
 
 /// <summary>
 /// An SMS as Chinese providers send it: a pre-approved template (its code and text with ${name}
-/// placeholders) and the named variables' values. Each variable is a short Handlebars expression over
+/// placeholders) and the named variables' values. Each variable is a short Scriban template over
 /// the notice model. The text as sent is the approved text with the values put in.
 /// </summary>
 public sealed partial class SmsTemplate
@@ -31,11 +31,11 @@ public sealed partial class SmsTemplate
     public static List<TemplateProblem> Validate(string json)
     {
         var problems = new List<TemplateProblem>();
-        var lines = MustacheScanner.LineStarts(json);
+        var lines = TextPositions.LineStarts(json);
         int LineOf(string needle)
         {
             var at = json.IndexOf(needle, StringComparison.Ordinal);
-            return at < 0 ? 1 : MustacheScanner.Position(lines, at).Line;
+            return at < 0 ? 1 : TextPositions.Position(lines, at).Line;
         }
         SmsTemplate sms;
         try
@@ -59,7 +59,7 @@ public sealed partial class SmsTemplate
         foreach (var (name, expression) in sms.Params)
         {
             var line = LineOf($"\"{name}\"");
-            foreach (var p in TemplateValidator.Validate(expression, NoticeParts.Sms, html: false))
+            foreach (var p in ScribanChecker.Validate(expression, NoticeParts.Sms))
                 problems.Add(p with { Line = line + p.Line - 1, MessageZh = $"变量 {name}：{p.MessageZh}", MessageEn = $"variable {name}: {p.MessageEn}" });
         }
         return problems;

@@ -67,11 +67,26 @@
     return iframe;
   }
 
+  // The SMS as the phone shows it (with the 【sign】): length and segments (70 characters in one, 67 each when
+  // longer; applicant SMS at most 2), and variables cut at the provider's 35 characters (SmsBudget).
+  function smsCounter(c, sign) {
+    const text = (sign ? `【${sign}】` : '') + (c.text || '');
+    const length = [ ...text ].length;
+    const segments = length === 0 ? 0 : length <= 70 ? 1 : Math.ceil(length / 67);
+    const cut = Object.entries(c.smsParams || {}).filter(([ , v ]) => [ ...(v || '') ].length >= 35 && v.endsWith('…')).map(([ k ]) => k);
+    const over = segments > 2;
+    return h('p', { class: 'small' + (over || cut.length ? ' overdue-text' : ' muted'), 'data-test': 'sms-counter', 'data-length': length, 'data-segments': segments },
+      t(`${length} 字（含签名）· ${segments} 条短信`, `${length} characters with the sign · ${segments} segment(s)`),
+      over ? t('：超过 2 条，请缩短', ': over 2 segments, shorten it') : '',
+      cut.length ? t(`；变量超过 35 字已截断：${cut.join('、')}`, `; variables cut at 35 characters: ${cut.join(', ')}`) : '');
+  }
+
   function render(result) {
     pane.replaceChildren(...result.channels.map(c => {
       const box = h('div', { class: 'preview-channel', 'data-channel': c.channel });
       if (c.channel === 'sms') {
-        box.append(h('strong', {}, t('短信', 'SMS')), ' ', h('code', {}, c.smsTemplateCode || ''), h('pre', { class: 'log', 'data-preview': 'sms' }, c.text || ''));
+        box.append(h('strong', {}, t('短信', 'SMS')), ' ', h('code', {}, c.smsTemplateCode || ''), h('pre', { class: 'log', 'data-preview': 'sms' }, c.text || ''),
+          smsCounter(c, result.smsSignName));
       } else if (c.channel === 'email') {
         box.append(h('strong', {}, t('电子邮件', 'E-mail')), h('div', { 'data-preview': 'subject' }, t('主题：', 'Subject: '), c.subject || ''),
           h('details', {}, h('summary', {}, t('纯文本', 'plain text')), h('pre', { class: 'log' }, c.text || '')), frame(c.html || '', 'email'));
@@ -127,7 +142,9 @@
     }
   });
   root.querySelectorAll('[data-insert]').forEach(chip => chip.addEventListener('click', () => {
-    const text = `{{${chip.dataset.insert}}}`;
+    // case is a Scriban keyword at the start of a tag: the case's fields are written this.case.…
+    const name = chip.dataset.insert;
+    const text = `{{ ${name.startsWith('case.') ? 'this.' + name : name} }}`;
     const start = editor.selectionStart, end = editor.selectionEnd;
     editor.setRangeText(text, start, end, 'end');
     editor.focus();

@@ -1237,8 +1237,16 @@ namespace CoBan.Workflow.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SmsTemplateCode")
                         .HasColumnType("text");
+
+                    b.Property<string>("Syntax")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Template")
                         .IsRequired()

@@ -1196,7 +1196,15 @@ namespace CoBan.Workflow.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SmsTemplateCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Syntax")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Template")
