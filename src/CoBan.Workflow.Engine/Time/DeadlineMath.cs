@@ -20,6 +20,33 @@ public sealed class DeadlineMath(IWorkingDays calendar)
     }
 
     /// <summary>
+    /// A committed deadline as the law counts it: the <b>close</b> of the last working day (民法典 Art. 203: a period ends at
+    /// 24:00 of its last day, or at the close of business where there is one), not the time of day the case was accepted.
+    /// <paramref name="close"/> is the bureau's closing time, or <see cref="ServiceHours.EndOfDay"/> without business hours.
+    /// </summary>
+    public DateTimeOffset CommittedDeadline(DateTimeOffset acceptedAt, int limitWorkingDays, TimeOnly close) =>
+        Calendar.AtLocalTime(Calendar.LocalDate(CommittedDeadline(acceptedAt, limitWorkingDays)), close);
+
+    /// <summary>
+    /// The first instant at or after <paramref name="at"/> inside working hours: on a working day between
+    /// <see cref="ServiceHours.Opens"/> (inclusive) and <see cref="ServiceHours.Closes"/> (exclusive: at the close the day is
+    /// over). Alerts that would go out at night or on a day off go out when the next working day opens.
+    /// </summary>
+    public DateTimeOffset NextWorkingHour(DateTimeOffset at, ServiceHours hours)
+    {
+        var local = at.ToOffset(Calendar.UtcOffset);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (Calendar.IsWorkingDay(date))
+        {
+            if (time < hours.Opens) return Calendar.AtLocalTime(date, hours.Opens);
+            if (time < hours.Closes) return local;
+        }
+        var next = Calendar.LocalDate(Calendar.AddWorkingDays(Calendar.AtLocalTime(date, new TimeOnly(12, 0)), 1));
+        return Calendar.AtLocalTime(next, hours.Opens);
+    }
+
+    /// <summary>
     /// The working days a special procedure takes off the clock: those after the local date it started
     /// up to and including the local date it ended (<see cref="IWorkingDays.WorkingDaysBetween"/>).
     /// The start day is not given back because the case already used it, as the acceptance day is not
@@ -43,9 +70,11 @@ public sealed class DeadlineMath(IWorkingDays calendar)
     /// stopped, so there is no deadline to show or to remind about). Overlapping procedures are merged first
     /// so that a day is never given back twice.
     /// </summary>
-    public DateTimeOffset? Deadline(DateTimeOffset acceptedAt, int limitWorkingDays, IEnumerable<SpecialProcedure> procedures)
+    /// <param name="close">The bureau's closing time for a committed deadline (<see cref="CommittedDeadline(DateTimeOffset, int, TimeOnly)"/>); null keeps
+    /// the acceptance's time of day (a task's <c>P5WD</c>).</param>
+    public DateTimeOffset? Deadline(DateTimeOffset acceptedAt, int limitWorkingDays, IEnumerable<SpecialProcedure> procedures, TimeOnly? close = null)
     {
-        var due = CommittedDeadline(acceptedAt, limitWorkingDays);
+        var due = close is { } c ? CommittedDeadline(acceptedAt, limitWorkingDays, c) : CommittedDeadline(acceptedAt, limitWorkingDays);
         var sorted = procedures.OrderBy(p => p.StartedAt).ToList();
         if (sorted.Any(p => p.EndedAt is null))
             return null;

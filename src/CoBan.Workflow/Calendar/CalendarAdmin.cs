@@ -18,7 +18,7 @@ namespace CoBan.Workflow.Calendar;
 /// move deadlines only through the separate, previewed recompute.
 /// </summary>
 public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope scope, CalendarCache cache, TimeProvider clock,
-    RuntimeService runtime, DeadlineService deadlines, Cases.CaseDeadlineRecompute caseDeadlines)
+    RuntimeService runtime, DeadlineService deadlines, Cases.CaseDeadlineRecompute caseDeadlines, EngineTimerRecompute engineTimers)
 {
     public async Task<CalendarOverview> OverviewAsync(CancellationToken ct)
     {
@@ -106,7 +106,8 @@ public sealed class CalendarAdmin(CoBanDbContext db, CurrentUser me, BureauScope
             // The year was counted provisionally until now: what was counted across it is counted again, in this transaction.
             // A replaced (already official) year moves nothing here: that is the previewed recompute.
             var recomputed = before is not null ? 0
-                : (await deadlines.RecomputeLoadedYearAsync(unit, year, ct)).Count + (await caseDeadlines.RecomputeLoadedYearAsync(unit, year, revision, ct)).Count;
+                : (await deadlines.RecomputeLoadedYearAsync(unit, year, ct)).Count + await engineTimers.RecomputeLoadedYearAsync(unit, year, ct)
+                  + (await caseDeadlines.RecomputeLoadedYearAsync(unit, year, revision, ct)).Count;
             return (before is not null, revision, replanned, recomputed);
         }, ct);
         var info = new CalendarYearInfo(year, CalendarYearSources.Administrator, clock.GetUtcNow(), me.DisplayName, parsed.Days.Count(d => d.IsOffDay), parsed.Days.Count(d => !d.IsOffDay));

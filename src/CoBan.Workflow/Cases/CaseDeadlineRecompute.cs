@@ -33,10 +33,11 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
         {
             var calendar = await calendars.ForBureauAsync(db, c.BureauId, ct);
             var math = new DeadlineMath(calendar);
+            var close = await deadlines.CloseAsync(db, c.BureauId, ct);
             var ended = await db.Set<CaseSpecialProcedure>().AsNoTracking().Where(p => p.CaseId == c.Id && p.EndedAt != null).ToListAsync(ct);
             var old = c.Deadline!.Value;
             var recomputed = DeadlineService.Counted(() => math.Deadline(c.AcceptedAt!.Value, c.CommittedWorkingDays!.Value,
-                ended.Select(p => new SpecialProcedure(p.StartedAt, p.EndedAt, p.Kind)))!.Value).ToUniversalTime();
+                ended.Select(p => new SpecialProcedure(p.StartedAt, p.EndedAt, p.Kind)), close)!.Value).ToUniversalTime();
             if (recomputed == old) continue;
 
             c.Deadline = recomputed;
@@ -49,7 +50,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
                 Detail = $"{year} 年节假日安排载入，承诺办结期限由 {DeadlineService.Local(old)} 重新核定为 {DeadlineService.Local(recomputed)}（原暂按法定节假日计算）",
                 Before = JsonDefaults.Write(new { deadline = old }), After = JsonDefaults.Write(new { deadline = recomputed }),
             });
-            await FollowAsync(unit, c, old, recomputed, ct);
+            await FollowAsync(unit, c, old, recomputed, "节假日安排载入，承诺期限重新核定", ct);
             Tell(unit, c, revision, old, recomputed);
             moved.Add(new Moved(c.Id, c.Number, old, recomputed));
         }
@@ -58,7 +59,7 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
 
     // What was set to the old committed date follows it: the open tasks due then (coban:due="${caseDeadline}") with their
     // alerts, and the pending engine timers (the boundary timer on ${caseDeadline}), re-scheduled as new rows.
-    private async Task FollowAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, CancellationToken ct)
+    internal async Task FollowAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, string reason, CancellationToken ct)
     {
         // The case's instances: its own and those it called (the handling runs in a called procedure).
         var instances = await unit.Db.Set<ProcessInstance>().Where(i => i.CaseId == c.Id || i.Id == c.InstanceId).Select(i => i.Id).ToListAsync(ct);
@@ -68,8 +69,15 @@ public sealed class CaseDeadlineRecompute(ICalendarSource calendars, DeadlineSer
         foreach (var task in tasks)
         {
             task.Due = recomputed;
-            await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), "节假日安排载入，承诺期限重新核定", ct);
+            await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), reason, ct);
         }
+        await MoveEngineTimersAsync(unit, c, old, recomputed, ct);
+    }
+
+    /// <summary>The case's pending engine timers set to the old committed date (the 承诺期限届满 boundary timer) move to the new one, as new rows.</summary>
+    internal static async Task MoveEngineTimersAsync(UnitOfWork unit, Case c, DateTimeOffset old, DateTimeOffset recomputed, CancellationToken ct)
+    {
+        var instances = await unit.Db.Set<ProcessInstance>().Where(i => i.CaseId == c.Id || i.Id == c.InstanceId).Select(i => i.Id).ToListAsync(ct);
         var timers = (await unit.Db.Set<ScheduledTimer>()
             .Where(t => t.InstanceId != null && instances.Contains(t.InstanceId.Value) && t.Purpose == TimerPurpose.Engine && t.Status == TimerStatus.Pending).ToListAsync(ct))
             .Where(t => t.DueAt == old).ToList();

@@ -41,6 +41,12 @@ public static class CaseEndpoints
             return await q.DetailAsync(id, ct);
         }).WithName("RevokeCase").WithSummary("Revoke a case registered in error");
         api.MapPost("/{id:long}/evaluation", Evaluate).WithName("EvaluateCase").WithSummary("Record the applicant's evaluation");
+        // 行政许可法 Art. 42: the duty leader extends a committed deadline once, by up to 10 working days, with a reason.
+        api.MapPost("/{id:long}/extension", async (long id, ExtensionRequest body, CaseExtensions s, CaseQueries q, CancellationToken ct) =>
+        {
+            await s.ExtendAsync(id, body, ct);
+            return await q.DetailAsync(id, ct);
+        }).WithName("ExtendCaseDeadline").WithSummary("Extend a committed deadline once, by up to 10 working days, with a reason (the duty leader)");
 
         app.MapGet("/api/v1/transfers", Transfers).RequireAuthorization().WithTags("Cases").WithName("ListTransfers").WithSummary("Transfers to and from the caller's bureaus");
         app.MapGet("/api/v1/evaluations", Evaluations).RequireAuthorization().WithTags("Cases").WithName("ListEvaluations").WithSummary("Evaluations of the caller's bureaus");

@@ -12,7 +12,7 @@ namespace CoBan.Workflow.Cases;
 /// (不满意, 非常不满意) starts the bureau's rectification procedure with a deadline in working days
 /// set per bureau (<see cref="Bureau.RectificationWorkingDays"/>); real-name ones get a return visit there.
 /// </summary>
-public sealed class CaseEvaluations(CoBanDbContext db, RuntimeService runtime, ICaseDeadlines deadlines)
+public sealed class CaseEvaluations(CoBanDbContext db, RuntimeService runtime, Timers.DeadlineService deadlines)
 {
     public const string Rectification = "rectification";
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoBan.Workflow.Cases;
 
 /// <summary>Reading cases: lists for the desk, the full case, its timeline, notices, tasks and joint chain.</summary>
-public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, CaseAccess access, ICaseDeadlines deadlines, TimeProvider clock,
+public sealed class CaseQueries(CoBanDbContext db, CurrentUser me, BureauScope scope, CaseAccess access, Timers.DeadlineService deadlines, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<CaseNumberingOptions> numbering)
 {
     public async Task<CasePage> ListAsync(string? bureau, string? status, string? category, bool? mine, bool? open, bool? overdue, string? q, int? page, int? pageSize, CancellationToken ct)

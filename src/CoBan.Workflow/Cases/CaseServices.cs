@@ -10,8 +10,9 @@ public static class CaseServices
     public static IServiceCollection AddCoBanCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
-        services.AddScoped<ICaseDeadlines, CalendarCaseDeadlines>();
         services.AddScoped<CaseDeadlineRecompute>();
+        services.AddScoped<CaseExtensions>();
+        services.AddScoped<Timers.ITaskDueFollower, CaseDeadlineFollower>();
         services.AddScoped<CaseLifecycle>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseQueries>();

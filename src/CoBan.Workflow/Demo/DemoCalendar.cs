@@ -10,7 +10,7 @@ namespace CoBan.Workflow.Demo;
 /// </summary>
 internal static class DemoCalendar
 {
-    public static async Task<bool> CountableAsync(ICaseDeadlines deadlines, CoBanDbContext db, long bureauId, DateTimeOffset from, int workingDays, CancellationToken ct)
+    public static async Task<bool> CountableAsync(Timers.DeadlineService deadlines, CoBanDbContext db, long bureauId, DateTimeOffset from, int workingDays, CancellationToken ct)
     {
         try
         {
@@ -24,7 +24,7 @@ internal static class DemoCalendar
     }
 
     /// <summary><paramref name="wanted"/> working days, or as many as can be counted from <paramref name="from"/> (at least one).</summary>
-    public static async Task<int> CommitmentAsync(ICaseDeadlines deadlines, CoBanDbContext db, long bureauId, DateTimeOffset from, int wanted, CancellationToken ct)
+    public static async Task<int> CommitmentAsync(Timers.DeadlineService deadlines, CoBanDbContext db, long bureauId, DateTimeOffset from, int wanted, CancellationToken ct)
     {
         for (var days = wanted; days > 1; days--)
             if (await CountableAsync(deadlines, db, bureauId, from, days, ct)) return days;

@@ -16,7 +16,7 @@ namespace CoBan.Workflow.Demo;
 /// coordinators would, ended by the same commands the API offers. Nothing is inserted in a state
 /// the procedures could not have reached.
 /// </summary>
-public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLifecycle lifecycle, CaseEvaluations evaluations, ICaseDeadlines deadlines)
+public sealed class DemoCases(CoBanDbContext db, RuntimeService runtime, CaseLifecycle lifecycle, CaseEvaluations evaluations, Timers.DeadlineService deadlines)
 {
     private static readonly Dictionary<string, object?> SignedOnPaper = new()
     {

@@ -15,7 +15,7 @@ namespace CoBan.Workflow.Demo;
 /// office hours of each working day, handling a few working days later (now and then after the deadline),
 /// replies, evaluations, rectification of bad reviews. A fixed seed makes every fresh demo the same.
 /// </summary>
-public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluations evaluations, ICaseDeadlines deadlines, ICalendarSource calendars,
+public sealed class DemoHistory(CoBanDbContext db, DemoCases cases, CaseEvaluations evaluations, Timers.DeadlineService deadlines, ICalendarSource calendars,
     TimeProvider clock, ILogger<DemoHistory> log)
 {
     public const int WorkingDays = 30;

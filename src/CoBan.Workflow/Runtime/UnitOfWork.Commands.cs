@@ -60,7 +60,7 @@ public sealed partial class UnitOfWork
                 NoticesAdded = true;
                 break;
             case InvokeService invoke:
-                await InvokeAsync(instance, invoke, step.Result.State.Variables, ct);
+                await InvokeAsync(instance, invoke, step.Result.State.Variables, await StimulusTimeAsync(step, ct), ct);
                 break;
             case CancelService cancel:
                 var job = await Db.Set<ServiceJob>().FirstOrDefaultAsync(j => j.InstanceId == instance.Id && j.CallId == cancel.CallId, ct);
@@ -127,7 +127,20 @@ public sealed partial class UnitOfWork
     private static InvalidOperationException UnknownCommand(Command command) =>
         new($"the host does not apply the engine command {command.GetType().Name}: {command}");
 
-    private async Task InvokeAsync(ProcessInstance instance, InvokeService invoke, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
+    /// <summary>
+    /// When the stimulus that set off this service call happened. A retried incident runs its call as of the step that raised
+    /// it, the latest incident stored for the execution (issue 13): a deadline counted in the retry counts from the completion
+    /// that raised it, not from when an administrator pressed retry after the calendar was fixed.
+    /// </summary>
+    private async Task<DateTimeOffset> StimulusTimeAsync(StepContext step, CancellationToken ct)
+    {
+        if (step.Stimulus is not RetryIncident retry) return Now;
+        var raised = await Db.Set<Incident>().AsNoTracking().Where(i => i.InstanceId == step.Instance.Id && i.ExecutionId == retry.ExecutionId)
+            .OrderByDescending(i => i.Id).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(ct);
+        return raised is { } at && at < Now ? at : Now;
+    }
+
+    private async Task InvokeAsync(ProcessInstance instance, InvokeService invoke, IReadOnlyDictionary<string, object?> variables, DateTimeOffset at, CancellationToken ct)
     {
         var action = _deps.Actions.Find(invoke.Implementation);
         if (action is { Inline: true })
@@ -135,12 +148,18 @@ public sealed partial class UnitOfWork
             Stimulus answer;
             try
             {
-                var output = await action.ExecuteAsync(new ServiceActionContext(Db, instance, invoke, variables, Actor, Now) { Unit = this }, ct);
+                var output = await action.ExecuteAsync(new ServiceActionContext(Db, instance, invoke, variables, Actor, at) { Unit = this }, ct);
                 answer = new CompleteService(invoke.CallId, output);
             }
             catch (ServiceActionError e)
             {
                 answer = new FailService(invoke.CallId, e.Code, e.Message);
+            }
+            catch (CoBanException e) when (e.Code == Timers.DeadlineService.CalendarYearUnknown && !Actor.IsSystem)
+            {
+                // Nothing half done (issue 13): a deadline a person's step cannot count refuses the whole step (422, rolled
+                // back: status, variables, notices), so the form shows the reason; a step nobody drives raises an incident.
+                throw;
             }
             catch (CoBanException e)
             {

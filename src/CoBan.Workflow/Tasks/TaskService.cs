@@ -12,7 +12,7 @@ namespace CoBan.Workflow.Tasks;
 
 /// <summary>What people do with tasks: claim, unclaim, assign, delegate, resolve, complete, set dates, comment. Each lands in the journal.</summary>
 public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope scope, RuntimeService runtime, TaskQueries queries, ProcedureCatalog catalog,
-    DeadlineService deadlines, TimeProvider clock)
+    DeadlineService deadlines, TimeProvider clock, IEnumerable<ITaskDueFollower> followers)
 {
     public async Task<WorkTask> GetAsync(long id, CancellationToken ct)
     {
@@ -156,6 +156,10 @@ public sealed class TaskService(CoBanDbContext db, CurrentUser me, BureauScope s
         return await runtime.InUnitAsync(me.Actor, async unit =>
         {
             await deadlines.FollowDueAsync(unit, TaskDeadlineObserver.Spec(task, limit: null), $"{me.DisplayName} 在任务上修改", ct);
+            // What depends on the date follows it, or the journal says plainly that it does not (the case's committed deadline).
+            foreach (var follower in followers)
+                if (await follower.DueMovedAsync(unit, task, had, IsLeader(), ct) is { } said)
+                    Journal(task, "task.dates.followed", $"修改任务“{task.Name}”的期限：{said}");
             return task;
         }, ct);
     }

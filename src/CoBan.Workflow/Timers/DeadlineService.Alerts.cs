@@ -18,7 +18,7 @@ public sealed partial class DeadlineService
         deadline.MissingCalendarYear = null;
         if (deadline.Status != DeadlineStatus.Open || deadline.IsPaused) return;
         var calendar = await CalendarAsync(unit.Db, deadline.BureauId, ct);
-        var policy = Policy(deadline);
+        var policy = await PolicyAsync(unit.Db, deadline, ct);
         Func<PlannedAlert?>[] planners =
         [
             () => ReminderSchedule.Reminder(calendar, deadline.DueAt, policy, unit.Now),

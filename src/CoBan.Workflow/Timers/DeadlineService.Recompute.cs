@@ -105,12 +105,14 @@ public sealed partial class DeadlineService
         {
             var calendar = await CalendarAsync(db, deadline.BureauId, ct);
             var math = new DeadlineMath(calendar);
+            // A case's committed deadline ends at the close of business; a task's P5WD keeps its time of day.
+            TimeOnly? close = deadline.HolderKind == DeadlineHolderKinds.Case ? await hours.CloseAsync(db, deadline.BureauId, ct) : null;
             DateTimeOffset due;
             int pausedDays, shift;
             try
             {
                 var procedures = pauses[deadline.Id].Select(p => new SpecialProcedure(p.StartedAt, p.EndedAt, p.Reason)).ToList();
-                due = math.Deadline(deadline.StartedAt, deadline.LimitWorkingDays!.Value, procedures)!.Value.ToUniversalTime();
+                due = math.Deadline(deadline.StartedAt, deadline.LimitWorkingDays!.Value, procedures, close)!.Value.ToUniversalTime();
                 pausedDays = procedures.Sum(p => math.PausedWorkingDays(p.StartedAt, p.EndedAt!.Value));
                 if (due == deadline.DueAt) continue;
                 shift = calendar.WorkingDaysBetween(deadline.DueAt, due);

@@ -1,3 +1,4 @@
+using CoBan.Workflow.Calendar;
 using CoBan.Workflow.Data;
 using CoBan.Workflow.Engine;
 using CoBan.Workflow.Engine.Time;
@@ -15,20 +16,39 @@ namespace CoBan.Workflow.Timers;
 /// deadline, its alert timers and the journal commit together and the timers reach the scheduler after commit.
 /// Times are stored in UTC and counted on the bureau's calendar in Asia/Shanghai local time.
 /// </summary>
-public sealed partial class DeadlineService(ICalendarSource calendars, IReminderDefaults defaults, IEnumerable<IDeadlineHolder> holders, IOptions<ReminderOptions> reminderOptions)
+public sealed partial class DeadlineService(ICalendarSource calendars, IReminderDefaults defaults, IEnumerable<IDeadlineHolder> holders, IOptions<ReminderOptions> reminderOptions,
+    BureauHours hours)
 {
     public async Task<IWorkingDays> CalendarAsync(CoBanDbContext db, long bureauId, CancellationToken ct) => await calendars.ForBureauAsync(db, bureauId, ct);
 
     /// <summary>
-    /// Acceptance plus the limit in working days on the bureau's calendar (starting day not counted, time of day
-    /// kept), in UTC. A limit reaching a year without calendar data is refused with 422 calendar-year-unknown.
+    /// A committed deadline: acceptance plus the limit in working days on the bureau's calendar (starting day not counted,
+    /// 民法典 Art. 201), ending at the <b>close</b> of the last working day (the bureau's service hours, else 24:00: 民法典
+    /// Art. 203), in UTC. A limit the calendar cannot count is refused with 422 calendar-year-unknown.
     /// </summary>
     public async Task<DateTimeOffset> CommittedDeadlineAsync(CoBanDbContext db, long bureauId, DateTimeOffset acceptedAt, int limitWorkingDays, CancellationToken ct)
     {
         if (limitWorkingDays < 0)
             throw CoBanException.Invalid("limit-negative", "办理时限不能为负数", "the limit cannot be negative");
         var calendar = await CalendarAsync(db, bureauId, ct);
-        return Counted(() => new DeadlineMath(calendar).CommittedDeadline(acceptedAt, limitWorkingDays)).ToUniversalTime();
+        var close = await hours.CloseAsync(db, bureauId, ct);
+        return Counted(() => new DeadlineMath(calendar).CommittedDeadline(acceptedAt, limitWorkingDays, close)).ToUniversalTime();
+    }
+
+    /// <summary>When the bureau's working day ends (its posted closing time, else 24:00).</summary>
+    public Task<TimeOnly> CloseAsync(CoBanDbContext db, long bureauId, CancellationToken ct) => hours.CloseAsync(db, bureauId, ct);
+
+    /// <summary>
+    /// A working-day duration on a task (coban:due="P5WD"), counted like the engine counts it: the time of day kept. Only a
+    /// case's committed deadline ends at the close of business (<see cref="CommittedDeadlineAsync"/>).
+    /// </summary>
+    private async Task<DateTimeOffset> LimitDueAsync(CoBanDbContext db, string holderKind, long bureauId, DateTimeOffset startedAt, int limitWorkingDays, CancellationToken ct)
+    {
+        if (holderKind == DeadlineHolderKinds.Case) return await CommittedDeadlineAsync(db, bureauId, startedAt, limitWorkingDays, ct);
+        if (limitWorkingDays < 0)
+            throw CoBanException.Invalid("limit-negative", "办理时限不能为负数", "the limit cannot be negative");
+        var calendar = await CalendarAsync(db, bureauId, ct);
+        return Counted(() => new DeadlineMath(calendar).CommittedDeadline(startedAt, limitWorkingDays)).ToUniversalTime();
     }
 
     public Task<Deadline?> FindAsync(CoBanDbContext db, string holderKind, long holderId, CancellationToken ct) =>
@@ -41,7 +61,7 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
             throw CoBanException.Invalid("limit-exceeds-matter", $"承诺时限 {limit} 个工作日超过事项的法定时限 {max} 个工作日",
                 $"the committed limit of {limit} working days exceeds the matter's limit of {max}");
         var due = spec.LimitWorkingDays is { } days
-            ? await CommittedDeadlineAsync(unit.Db, spec.BureauId, spec.StartedAt, days, ct)
+            ? await LimitDueAsync(unit.Db, spec.HolderKind, spec.BureauId, spec.StartedAt, days, ct)
             : spec.DueAt?.ToUniversalTime() ?? throw CoBanException.Invalid("due-required", "请给出办理时限或期限", "give a limit in working days or a due date");
         if (await FindOpenAsync(unit.Db, spec.HolderKind, spec.HolderId, ct) is { } previous)
             await CloseAsync(unit, previous, ct);
@@ -170,8 +190,10 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
     internal async Task<HolderCheck> CheckAsync(CoBanDbContext db, Deadline deadline, CancellationToken ct) =>
         Holder(deadline.HolderKind) is { } holder ? await holder.CheckAsync(db, deadline, ct) : new HolderCheck(false, null, null, false);
 
-    internal ReminderPolicy Policy(Deadline d) =>
-        new(d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, reminderOptions.Value.Hour, reminderOptions.Value.RepeatDaily);
+    /// <summary>The deadline's alert policy, with the working hours of its bureau (posted hours, else the configured office hours).</summary>
+    internal async Task<ReminderPolicy> PolicyAsync(CoBanDbContext db, Deadline d, CancellationToken ct) =>
+        new(d.RemindBeforeWorkingDays, d.EscalateAfterWorkingDays, reminderOptions.Value.Hour, reminderOptions.Value.RepeatDaily,
+            await hours.ForBureauAsync(db, d.BureauId, ct) ?? reminderOptions.Value.OfficeHours);
 
     // Deadlines are saved when opened, so the query sees this unit's too; one closed earlier in the unit comes back
     // as the tracked (closed) instance and is dropped. (DbSet.Local would scan every tracked entity for changes.)
@@ -186,6 +208,9 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
         ? throw CoBanException.Invalid("reason-required", "请填写原因（将记入日志）", "a reason is required (it goes into the journal)", new Dictionary<string, string[]> { ["reason"] = ["必填 / required"] })
         : reason.Trim();
 
+    /// <summary>The one error code of a date the calendar cannot count (both deadline models, the calendar API, case actions).</summary>
+    public const string CalendarYearUnknown = "calendar-year-unknown";
+
     /// <summary>Runs working-day arithmetic, turning an unknown year into a 422 the caller can show.</summary>
     internal static T Counted<T>(Func<T> count)
     {
@@ -195,7 +220,7 @@ public sealed partial class DeadlineService(ICalendarSource calendars, IReminder
         }
         catch (CalendarYearUnknownException e)
         {
-            throw CoBanException.Invalid("calendar-year-unknown", $"{e.Year} 年的节假日安排尚未载入，无法按工作日计算期限，请管理员先载入该年日历",
+            throw CoBanException.Invalid(CalendarYearUnknown, $"{e.Year} 年的节假日安排尚未载入，无法按工作日计算期限，请管理员先载入该年日历",
                 $"no holiday calendar is loaded for {e.Year}, so working days cannot be counted; an administrator must load that year first");
         }
     }

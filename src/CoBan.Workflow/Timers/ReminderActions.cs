@@ -58,7 +58,7 @@ public sealed class ReminderActions(DeadlineService deadlines, IDutyDirectory du
         }
 
         var calendar = await deadlines.CalendarAsync(unit.Db, deadline.BureauId, ct);
-        var policy = deadlines.Policy(deadline);
+        var policy = await deadlines.PolicyAsync(unit.Db, deadline, ct);
         if (!holder.Paused)
         {
             var overdue = unit.Now > deadline.DueAt ? Math.Max(0, calendar.WorkingDaysBetween(deadline.DueAt, unit.Now)) : 0;
@@ -69,7 +69,7 @@ public sealed class ReminderActions(DeadlineService deadlines, IDutyDirectory du
         {
             try
             {
-                var next = ReminderSchedule.NextRepeat(calendar, timer.DueAt, unit.Now, policy.Hour);
+                var next = ReminderSchedule.NextRepeat(calendar, timer.DueAt, unit.Now, policy);
                 DeadlineService.AddAlert(unit, deadline, new PlannedAlert(timer.Action!, next), timer.Occurrence + 1);
             }
             catch (CalendarYearUnknownException e)

@@ -10,11 +10,13 @@ public sealed record PlannedAlert(string Action, DateTimeOffset At);
 /// When a deadline's alerts go out (pure: the calendar and "now" are parameters):
 /// <list type="bullet">
 /// <item>the reminder, N working days before due at the configured hour — always a working day; left out when already past or not before due;</item>
-/// <item>the duty leader's alert when it falls due, and the supervisor's M working days later (same time of day);
-/// an alert that would land on an off day goes out at the configured hour of the next working day;</item>
+/// <item>the duty leader's alert when it falls due, and the supervisor's M working days later (same time of day);</item>
 /// <item>while overdue, each alert repeats at the configured hour of every following working day.</item>
 /// </list>
-/// Alerts already past when planned (a deadline moved into the past) go out at once.
+/// Every alert goes out in working hours (<see cref="ReminderPolicy.Hours"/>): one that would fall at night, after the
+/// close or on a day off goes out when the next working day opens. A committed deadline is the close of its last working
+/// day, so the duty leader hears of it when the next working day opens: overdue starts only after the close.
+/// Alerts already past when planned (a deadline moved into the past) go out at once, or at the next opening.
 /// Every step may throw <see cref="CalendarYearUnknownException"/>; the caller plans the others.
 /// </summary>
 public static class ReminderSchedule
@@ -22,29 +24,29 @@ public static class ReminderSchedule
     public static PlannedAlert? Reminder(IWorkingDays calendar, DateTimeOffset due, ReminderPolicy policy, DateTimeOffset now)
     {
         if (policy.RemindBeforeWorkingDays is not { } n || n < 0) return null;
-        var at = new DeadlineMath(calendar).ReminderAt(due, n, policy.Hour);
+        var math = new DeadlineMath(calendar);
+        var at = math.NextWorkingHour(math.ReminderAt(due, n, policy.Hour), Hours(policy));
         return at > now && at < due ? new PlannedAlert(ReminderActions.Reminder, at) : null;
     }
 
     public static PlannedAlert Leader(IWorkingDays calendar, DateTimeOffset due, ReminderPolicy policy, DateTimeOffset now) =>
-        new(ReminderActions.OverdueLeader, Later(OnWorkingDay(calendar, due, policy.Hour), now));
+        new(ReminderActions.OverdueLeader, InWorkingHours(calendar, Later(due, now), policy));
 
     public static PlannedAlert Supervisor(IWorkingDays calendar, DateTimeOffset due, ReminderPolicy policy, DateTimeOffset now) =>
-        new(ReminderActions.OverdueSupervisor, Later(OnWorkingDay(calendar, new DeadlineMath(calendar).EscalationAt(due, policy.EscalateAfterWorkingDays), policy.Hour), now));
+        new(ReminderActions.OverdueSupervisor, InWorkingHours(calendar, Later(new DeadlineMath(calendar).EscalationAt(due, policy.EscalateAfterWorkingDays), now), policy));
 
-    /// <summary>The next daily repeat of an alert that was due at <paramref name="scheduledAt"/> and ran at <paramref name="now"/>: the configured hour of the next working day after both.</summary>
-    public static DateTimeOffset NextRepeat(IWorkingDays calendar, DateTimeOffset scheduledAt, DateTimeOffset now, TimeOnly hour)
+    /// <summary>The next daily repeat of an alert that was due at <paramref name="scheduledAt"/> and ran at <paramref name="now"/>: the configured hour of the next working day after both, in working hours.</summary>
+    public static DateTimeOffset NextRepeat(IWorkingDays calendar, DateTimeOffset scheduledAt, DateTimeOffset now, ReminderPolicy policy)
     {
         var from = calendar.LocalDate(scheduledAt > now ? scheduledAt : now);
-        return calendar.AtLocalTime(calendar.NextWorkingDay(from), hour);
+        return InWorkingHours(calendar, calendar.AtLocalTime(calendar.NextWorkingDay(from), policy.Hour), policy);
     }
 
-    /// <summary><paramref name="at"/> itself on a working day; otherwise the configured hour of the next working day.</summary>
-    public static DateTimeOffset OnWorkingDay(IWorkingDays calendar, DateTimeOffset at, TimeOnly hour)
-    {
-        var date = calendar.LocalDate(at);
-        return calendar.IsWorkingDay(date) ? at : calendar.AtLocalTime(calendar.NextWorkingDay(date), hour);
-    }
+    /// <summary><paramref name="at"/> itself inside working hours; otherwise when the next working day opens.</summary>
+    public static DateTimeOffset InWorkingHours(IWorkingDays calendar, DateTimeOffset at, ReminderPolicy policy) =>
+        new DeadlineMath(calendar).NextWorkingHour(at, Hours(policy));
+
+    private static ServiceHours Hours(ReminderPolicy policy) => policy.Hours ?? ReminderPolicy.OfficeHours;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -58,4 +58,15 @@ public sealed class ReminderOptions
 
     /// <summary>Repeat the overdue alerts every working day while the deadline stays overdue.</summary>
     public bool RepeatDaily { get; set; } = true;
+
+    /// <summary>
+    /// Working hours for alerts of a bureau that posts no readable service hours: an alert that would go out before
+    /// <see cref="Opens"/>, at or after <see cref="Closes"/>, or on a day off goes out when the next working day opens.
+    /// </summary>
+    public TimeOnly Opens { get; set; } = new(8, 30);
+
+    /// <inheritdoc cref="Opens"/>
+    public TimeOnly Closes { get; set; } = new(17, 30);
+
+    public Engine.Time.ServiceHours OfficeHours => Closes > Opens ? new(Opens, Closes) : ReminderPolicy.OfficeHours;
 }

@@ -17,6 +17,8 @@ public static class TimerServices
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
 
         services.AddScoped<DeadlineService>();
+        services.AddSingleton<Calendar.BureauHours>();
+        services.AddScoped<EngineTimerRecompute>();
         services.AddScoped<IReminderDefaults, ConfiguredReminderDefaults>();
         services.AddScoped<IDeadlineHolder, TaskDeadlineHolder>();
         services.AddScoped<IStepObserver, TaskDeadlineObserver>();

@@ -89,7 +89,7 @@ public sealed class CalendarApiTests
         journal.After.ShouldNotBeNull().ShouldContain("2027-02-20");
 
         var computed = await admin.PostJsonAsync("/api/v1/calendars/deadline", new { bureauCode = "BZ-SCJG", from = TimerHosts.Local(2027, 2, 5, 10), workingDays = 2 });
-        ((DateTimeOffset)computed["dueLocal"]!).ShouldBe(TimerHosts.Local(2027, 2, 16, 10), "02-06…02-12 off, 02-13/14 weekend: Monday 02-15 is day 1, Tuesday day 2");
+        ((DateTimeOffset)computed["dueLocal"]!).ShouldBe(TimerHosts.Local(2027, 2, 16, 17, 30), "02-06…02-12 off, 02-13/14 weekend: Monday 02-15 is day 1, Tuesday day 2");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CalendarApiTests
 
         var bureau = await Deadlines.BureauAsync(host, "BZ-NMZ");
         var due = await Deadlines.WithServiceAsync(host, (s, db) => s.CommittedDeadlineAsync(db, bureau, TimerHosts.Local(2026, 11, 19, 10), 1, default));
-        due.ShouldBe(TimerHosts.Local(2026, 11, 23, 10), "the closed Friday is not counted");
+        due.ShouldBe(TimerHosts.Local(2026, 11, 23, 17, 30), "the closed Friday is not counted; due at the close");
 
         await admin.PostJsonAsync($"/api/v1/calendars/overrides/{town["id"]}/revoke", new { reason = "庙会取消" });
         (await Works("BZ-NMZ", "2026-11-20")).ShouldBe(true);

@@ -58,7 +58,7 @@ public class ProvisionalYearTests
 
         var after = await CaseAsync(zhou, id);
         var moved = DateTimeOffset.Parse((string)after["summary"]!["deadline"]!).ToOffset(Beijing);
-        moved.ShouldBe(deadline.AddDays(1), "01-04 is off in the loaded year: Wednesday 01-06, same time of day");
+        moved.ShouldBe(deadline.AddDays(1), "01-04 is off in the loaded year: Wednesday 01-06, at the close");
         ((bool)after["summary"]!["provisional"]!).ShouldBeFalse();
         (await (await zhou.GetAsync($"/print/cases/{id}/receipt")).Content.ReadAsStringAsync()).ShouldNotContain("暂按法定节假日计算");
         DateTimeOffset.Parse((string)(await TaskAsync(zhou, id, "handle"))["due"]!).ShouldBe(moved);
@@ -70,8 +70,8 @@ public class ProvisionalYearTests
 
         var journal = await host.WithDbAsync(d => d.Set<JournalEntry>().AsNoTracking().Where(j => j.CaseId == id && j.Action == "deadline.recomputed").ToListAsync());
         var entry = journal.ShouldHaveSingleItem();
-        entry.Detail.ShouldContain("2027-01-05 10:15");
-        entry.Detail.ShouldContain("2027-01-06 10:15");
+        entry.Detail.ShouldContain("2027-01-05 17:30");
+        entry.Detail.ShouldContain("2027-01-06 17:30");
         entry.Before.ShouldNotBeNull();
         entry.After.ShouldNotBeNull();
         (await NoticesAsync(zhou, id)).Order().ToList().ShouldBe(["receipt", "receipt", "reminder"], "the applicant gets a new receipt, the owner a notice of the new date");
@@ -89,7 +89,7 @@ public class ProvisionalYearTests
         await using var host = await StartAsync(now: new DateTimeOffset(2026, 12, 7, 10, 15, 0, Beijing));
         var admin = await host.LoginAsync("admin");
         var computed = await admin.PostJsonAsync("/api/v1/calendars/deadline", new { bureauCode = "BZ-SCJG", from = new DateTimeOffset(2027, 2, 4, 10, 0, 0, Beijing), workingDays = 1 });
-        ((DateTimeOffset)computed["dueLocal"]!).ShouldBe(new DateTimeOffset(2027, 2, 11, 10, 0, 0, Beijing), "春节 02-05…02-08 and its 补假 02-09, 02-10");
+        ((DateTimeOffset)computed["dueLocal"]!).ShouldBe(new DateTimeOffset(2027, 2, 11, 17, 30, 0, Beijing), "春节 02-05…02-08 and its 补假 02-09, 02-10");
         ((bool)computed["provisional"]!).ShouldBeTrue();
         var day = (await admin.GetJsonAsync("/api/v1/calendars/days?bureau=BZ-SCJG&from=2027-02-09&to=2027-02-09")).AsArray().Single()!;
         ((bool?)day["isWorkingDay"]).ShouldBe(false);

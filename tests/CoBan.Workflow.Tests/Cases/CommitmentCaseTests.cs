@@ -25,11 +25,12 @@ public class CommitmentCaseTests
         var handling = await CaseAsync(zhang, id);
         Status(handling).ShouldBe("handling");
         ((string)handling["summary"]!["kind"]!["code"]!).ShouldBe("commitment");
-        // Accepted Wednesday 2026-09-30 09:00; National Day off; 10-10 is a working Saturday: 5 working days end 10-13 09:00.
-        DateTimeOffset.Parse((string)handling["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)));
+        // Accepted Wednesday 2026-09-30 09:00; National Day off; 10-10 is a working Saturday: 5 working days end 10-13, at the
+        // hall's closing time (民法典 Art. 203), not at 09:00.
+        DateTimeOffset.Parse((string)handling["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 13, 17, 30, 0, TimeSpan.FromHours(8)));
         ((int)handling["committedWorkingDays"]!).ShouldBe(5);
         var task = await TaskAsync(zhang, id, "handle");
-        DateTimeOffset.Parse((string)task["due"]!).ShouldBe(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)));
+        DateTimeOffset.Parse((string)task["due"]!).ShouldBe(new DateTimeOffset(2026, 10, 13, 17, 30, 0, TimeSpan.FromHours(8)));
         ((string)task["assigneeUserName"]!).ShouldBe("zhang.wei");
         (await NoticesAsync(zhang, id)).ShouldBe(["receipt"]);
 
@@ -81,11 +82,11 @@ public class CommitmentCaseTests
         await CompleteAsync(zhang, id, "special", new { specialResult = "现场核查合格" });
         var resumed = await CaseAsync(zhang, id);
         Status(resumed).ShouldBe("specialEnded");
-        // 10-09, 10-10 (working Saturday) and 10-12 are given back: 10-13 09:00 + 3 working days.
-        DateTimeOffset.Parse((string)resumed["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 16, 9, 0, 0, TimeSpan.FromHours(8)));
+        // 10-09, 10-10 (working Saturday) and 10-12 are given back: 10-13 17:30 + 3 working days.
+        DateTimeOffset.Parse((string)resumed["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 16, 17, 30, 0, TimeSpan.FromHours(8)));
         var procedure = resumed["specialProcedures"]!.AsArray().ShouldHaveSingleItem()!;
         ((int)procedure["workingDaysGivenBack"]!).ShouldBe(3);
-        DateTimeOffset.Parse((string)(await TaskAsync(zhang, id, "handle"))["due"]!).ShouldBe(new DateTimeOffset(2026, 10, 16, 9, 0, 0, TimeSpan.FromHours(8)));
+        DateTimeOffset.Parse((string)(await TaskAsync(zhang, id, "handle"))["due"]!).ShouldBe(new DateTimeOffset(2026, 10, 16, 17, 30, 0, TimeSpan.FromHours(8)));
 
         await CompleteAsync(zhang, id, "handle", new { outcome = "rejected", result = "经营场所不符合要求" });
         Status(await CaseAsync(zhang, id)).ShouldBe("completedRejected");
@@ -99,7 +100,8 @@ public class CommitmentCaseTests
         var id = Id(await RegisterAsync(zhang, Registration("SCJG-002", "BZ-SCJG", FoodLicenceAll)));
         await CompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 2 });
 
-        host.Clock.Set(new DateTimeOffset(2026, 10, 9, 9, 30, 0, TimeSpan.FromHours(8)));
+        // Due at the close of 10-09: overdue after it.
+        host.Clock.Set(new DateTimeOffset(2026, 10, 9, 17, 31, 0, TimeSpan.FromHours(8)));
         zhang = await host.LoginAsync("zhang.wei"); // the sign-in cookie expires with the clock
         (await FireDueTimersAsync(host)).ShouldBe(1);
         var overdue = await CaseAsync(zhang, id);

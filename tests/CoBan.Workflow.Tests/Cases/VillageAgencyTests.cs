@@ -21,8 +21,8 @@ public class VillageAgencyTests
         var forwarded = await CaseAsync(guo, id);
         Status(forwarded).ShouldBe("handling");
         ((string)forwarded["forwardedTo"]!["code"]!).ShouldBe("BZ-NMZ");
-        // NMZ-004 has 10 working days from 2026-09-30 09:00.
-        DateTimeOffset.Parse((string)forwarded["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        // NMZ-004 has 10 working days from 2026-09-30 09:00, ending when the station closes (it posts 8:30-11:30).
+        DateTimeOffset.Parse((string)forwarded["summary"]!["deadline"]!).ShouldBe(new DateTimeOffset(2026, 10, 20, 11, 30, 0, TimeSpan.FromHours(8)));
         (await NoticesAsync(guo, id)).ShouldBe(["village-slip"]);
 
         // The town centre's coordinators see the forwarded request and one of them handles it.

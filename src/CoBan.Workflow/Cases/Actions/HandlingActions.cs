@@ -115,7 +115,7 @@ public sealed class PauseAction(CaseLifecycle lifecycle) : CaseAction
 /// case.resume — 特别程序结束: the working days the procedure took are given back to the deadline
 /// (docs/calendar.md, DeadlineMath.Resume). Parameter: specialResult. Returns the new caseDeadline.
 /// </summary>
-public sealed class ResumeAction(CaseLifecycle lifecycle, ICaseDeadlines deadlines) : CaseAction
+public sealed class ResumeAction(CaseLifecycle lifecycle, Timers.DeadlineService deadlines) : CaseAction
 {
     public override string Name => "case.resume";
 
@@ -128,7 +128,7 @@ public sealed class ResumeAction(CaseLifecycle lifecycle, ICaseDeadlines deadlin
         var givenBack = 0;
         if (c.Deadline is { } deadline)
         {
-            (var moved, givenBack) = await deadlines.ResumeAsync(step.Db, c.BureauId, deadline, pausedAt, step.Now, ct);
+            (var moved, givenBack) = await deadlines.GiveBackPauseAsync(step.Db, c.BureauId, deadline, pausedAt, step.Now, ct);
             c.Deadline = moved.ToUniversalTime();
         }
         procedure.EndedAt = step.Now;

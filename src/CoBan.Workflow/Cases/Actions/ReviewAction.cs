@@ -10,7 +10,7 @@ using Vars = IReadOnlyDictionary<string, object?>;
 /// matter's (seed 004 限时办结); a returned case states its reasons and legal basis (否定报备反馈单).
 /// Form: kind, committedDays, tolerant, toleranceCommitment, supplementBy, reasons, legalBasis.
 /// </summary>
-public sealed class ReviewAction(ICaseDeadlines deadlines) : CaseAction
+public sealed class ReviewAction(Timers.DeadlineService deadlines) : CaseAction
 {
     public override string Name => "case.review";
 
@@ -48,11 +48,14 @@ public sealed class ReviewAction(ICaseDeadlines deadlines) : CaseAction
             var commitment = step.Text("toleranceCommitment")
                 ?? throw Invalid("toleranceCommitment", "容缺受理需要申请人签署的承诺", "tolerant acceptance needs the applicant's signed commitment");
             var date = step.Date("supplementBy") ?? throw Invalid("supplementBy", "请填写补正期限", "the date to supply the missing item is required");
-            // The applicant may supply it until the window closes that day.
-            var by = new DateTimeOffset(DateOnly.FromDateTime(date.ToOffset(ChinaTime.Offset).DateTime).ToDateTime(new TimeOnly(17, 30)), ChinaTime.Offset);
-            var limit = await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, Math.Max(matter.LimitWorkingDays, 0), ct);
-            if (DateOnly.FromDateTime(by.DateTime) > DateOnly.FromDateTime(limit.ToOffset(ChinaTime.Offset).DateTime))
-                throw Invalid("supplementBy", $"补正期限不得晚于事项承诺时限（{ChineseDates.Date(limit)}）", $"the supply date may not be later than the matter's limit ({limit.ToOffset(ChinaTime.Offset):yyyy-MM-dd})");
+            // The applicant may supply it until the bureau closes that day, and never after the committed deadline (容缺受理:
+            // DOMAIN.md; the wait is then always inside the commitment, so it is never overdue).
+            var close = await deadlines.CloseAsync(step.Db, c.BureauId, ct);
+            var by = new DateTimeOffset(DateOnly.FromDateTime(date.ToOffset(ChinaTime.Offset).DateTime).ToDateTime(close), ChinaTime.Offset);
+            var limit = await deadlines.CommittedDeadlineAsync(step.Db, c.BureauId, step.Now, kind == CaseKind.Commitment ? committed : Math.Max(matter.LimitWorkingDays, 0), ct);
+            if (by > limit)
+                throw Invalid("supplementBy", $"补正期限不得晚于承诺办结期限（{ChineseDates.DateTime(limit)}）",
+                    $"the supply date may not be later than the committed deadline ({limit.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm})");
             if (by <= step.Now)
                 throw Invalid("supplementBy", "补正期限应晚于现在", "the supply date must be in the future");
             c.Tolerant = true;

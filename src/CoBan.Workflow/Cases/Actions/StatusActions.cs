@@ -36,10 +36,12 @@ public sealed class SetStatusAction(CaseLifecycle lifecycle) : CaseAction
 
 /// <summary>
 /// case.accept — 已受理: the committed deadline is set from the working days the coordinator committed
-/// to (承诺件), or the same day for an immediate case (即办件). A village agency request takes the
-/// matter's limit. Returns caseDeadline for the tasks and timers that follow.
+/// to (承诺件), or the same day for an immediate case (即办件), and ends at the close of its last working day
+/// (the bureau's service hours, else 24:00: 民法典 Art. 203). A village agency request takes the matter's limit.
+/// The deadline is counted before anything changes: one that cannot be counted leaves the case as it was.
+/// Returns caseDeadline for the tasks and timers that follow.
 /// </summary>
-public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlines) : CaseAction
+public sealed class AcceptAction(CaseLifecycle lifecycle, Timers.DeadlineService deadlines) : CaseAction
 {
     public override string Name => "case.accept";
 
@@ -47,36 +49,36 @@ public sealed class AcceptAction(CaseLifecycle lifecycle, ICaseDeadlines deadlin
     {
         var c = step.Case;
         var matter = await step.MatterAsync(ct);
+        var kind = c.Kind ?? (matter.LimitWorkingDays > 0 ? CaseKind.Commitment : CaseKind.Immediate);
+        var committed = c.Kind is null ? matter.LimitWorkingDays : c.CommittedWorkingDays;
+        var days = kind == CaseKind.Immediate ? 0 : committed ?? matter.LimitWorkingDays;
+        var deadline = days > 0
+            ? await deadlines.CommittedDeadlineAsync(step.Db, c.BureauId, step.Now, days, ct)
+            : await SameDayAsync(step, deadlines, ct);
         if (c.Kind is null)
         {
-            c.Kind = matter.LimitWorkingDays > 0 ? CaseKind.Commitment : CaseKind.Immediate;
+            c.Kind = kind;
             c.CommittedWorkingDays = matter.LimitWorkingDays;
         }
-        var days = c.Kind == CaseKind.Immediate ? 0 : c.CommittedWorkingDays ?? matter.LimitWorkingDays;
-        await step.MoveAsync(lifecycle, CaseStatus.Accepted, $"{c.Kind.Value.Zh()}" + (days > 0 ? $"，承诺 {days} 个工作日" : "，当日办结"), ct);
-        c.Deadline = days > 0
-            ? (await deadlines.AddWorkingDaysAsync(step.Db, c.BureauId, step.Now, days, ct)).ToUniversalTime()
-            : await SameDayAsync(step, deadlines, ct);
+        await step.MoveAsync(lifecycle, CaseStatus.Accepted, $"{kind.Zh()}" + (days > 0 ? $"，承诺 {days} 个工作日" : "，当日办结"), ct);
+        c.Deadline = deadline.ToUniversalTime();
         step.Journal("case.deadline", $"承诺办结期限：{ChineseDates.DateTime(c.Deadline.Value)}", null, JsonDefaults.Write(new { deadline = c.Deadline }));
-        return Out(("caseDeadline", c.Deadline.Value.ToOffset(ChinaTime.Offset)), ("kind", c.Kind.Value.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(ChinaTime.Offset)));
+        return Out(("caseDeadline", c.Deadline.Value.ToOffset(ChinaTime.Offset)), ("kind", kind.Code()), ("tolerant", c.Tolerant), ("supplementBy", c.SupplementBy?.ToOffset(ChinaTime.Offset)));
     }
 
-    /// <summary>The hall's closing time for an immediate case (seed 000: 当天或当场办结).</summary>
-    internal static readonly TimeOnly Closing = new(17, 30);
-
     /// <summary>
-    /// 即办件: answered the same day (seed 000: 当天或当场), i.e. by closing time. One registered after closing, or on a day
-    /// the hall does not work, is due at the close of the next working day: it is not overdue the moment it is accepted.
+    /// 即办件: answered the same day (seed 000: 当天或当场), i.e. by the bureau's closing time. One registered after closing,
+    /// or on a day the hall does not work, is due at the close of the next working day: it is not overdue the moment it is accepted.
     /// </summary>
-    private static async Task<DateTimeOffset> SameDayAsync(CaseStep step, ICaseDeadlines deadlines, CancellationToken ct)
+    private static async Task<DateTimeOffset> SameDayAsync(CaseStep step, Timers.DeadlineService deadlines, CancellationToken ct)
     {
         var local = step.Now.ToOffset(ChinaTime.Offset);
-        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(Closing), ChinaTime.Offset);
+        var close = await deadlines.CloseAsync(step.Db, step.Case.BureauId, ct);
+        var closing = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(close), ChinaTime.Offset);
         var yesterday = local.AddDays(-1);
         var workingToday = await deadlines.WorkingDaysLeftAsync(step.Db, step.Case.BureauId, yesterday, local, ct) == 1;
         if (workingToday && step.Now < closing) return closing.ToUniversalTime();
-        var next = (await deadlines.AddWorkingDaysAsync(step.Db, step.Case.BureauId, local, 1, ct)).ToOffset(ChinaTime.Offset);
-        return new DateTimeOffset(DateOnly.FromDateTime(next.DateTime).ToDateTime(Closing), ChinaTime.Offset).ToUniversalTime();
+        return await deadlines.CommittedDeadlineAsync(step.Db, step.Case.BureauId, local, 1, ct);
     }
 }
 
