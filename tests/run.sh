@@ -209,8 +209,10 @@ set +e
 # The console logger at "normal" prints one line per finished test, so a long run shows its progress.
 # At that verbosity the console has no per-assembly summary line, so the count below reads the trx
 # files instead (they also keep every test's duration for finding slow ones).
+# The services the host tests start write their own log lines ("[10:15:00 INF] …") into the same output: the log
+# file keeps them, the console shows the tests' lines only.
 dotnet test CoBan.Workflow.sln -c "$CONFIG" -tl:off --results-directory "$TRX_DIR" --logger trx \
-  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG"
+  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$LOG" | grep --line-buffered -vE '^\[[0-9]{2}:[0-9]{2}:[0-9]{2} [A-Z]{3}\] '
 TEST_RC=${PIPESTATUS[0]}
 set -e
 
@@ -266,15 +268,16 @@ CLEAN_LOG="$(sed -E 's/\x1B\[[0-9;]*[A-Za-z]//g' "$LOG")"
 passed=0; failed=0; skipped=0; RAN_ASSEMBLIES=" "
 for trx in "$TRX_DIR"/*.trx; do
   [ -f "$trx" ] || continue
-  counters="$(grep -oE '<Counters [^>]*>' "$trx" | head -n 1)"
+  # grep -m 1, not "| head -n 1": with pipefail, head closing the pipe early kills grep (SIGPIPE) and the script.
+  counters="$(grep -m 1 -oE '<Counters [^>]*>' "$trx" || true)"
   [ -n "$counters" ] || continue
   p=$(grep -oE ' passed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
   f=$(grep -oE ' failed="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
   e=$(grep -oE ' error="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
   t=$(grep -oE ' timeout="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
   s=$(grep -oE ' notExecuted="[0-9]+"' <<<"$counters" | grep -oE '[0-9]+')
-  outcome="$(grep -oE '<ResultSummary outcome="[A-Za-z]+"' "$trx" | head -n 1 | sed -E 's/.*"(.*)"/\1/')"
-  asm="$(grep -oE 'storage="[^"]+"' "$trx" | head -n 1 | sed -E 's#.*[/\\]([^/\\]+)\.dll"$#\1#')"
+  outcome="$( { grep -m 1 -oE '<ResultSummary outcome="[A-Za-z]+"' "$trx" || true; } | sed -E 's/.*"(.*)"/\1/')"
+  asm="$( { grep -m 1 -oE 'storage="[^"]+"' "$trx" || true; } | sed -n 1p | sed -E 's#.*[/\\]([^/\\]+)\.dll"$#\1#')"
   f=$((f + e + t))
   if [ "$outcome" != "Completed" ] && [ "$outcome" != "Failed" ] && [ "$f" -eq 0 ]; then
     say "${asm:-$trx}: the test run ended '${outcome}': counted as 1 failed"

@@ -53,7 +53,7 @@ public sealed class CaseTests(BrowserFixture browser)
                 await page.GotoAsync("/cases?view=mine");
                 await page.ClickAsync($"[data-case='{number}'] a.row-link");
                 (await page.GetAttributeAsync("[data-test=case-status]", "data-status")).ShouldBe("handling");
-                (await page.InnerTextAsync("[data-test=deadline]")).ShouldBe("2026-10-13 09:00");
+                (await page.InnerTextAsync("[data-test=deadline]")).ShouldBe("2026-10-13 17:30"); // the close of its last working day
                 await page.WaitForSelectorAsync("[data-notice=receipt]");
                 (await page.InnerTextAsync("[data-notice=receipt]")).ShouldContain("协办回执");
 

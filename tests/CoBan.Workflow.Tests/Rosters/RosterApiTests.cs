@@ -32,8 +32,9 @@ public class RosterApiTests
 
         var id = Id(await RegisterAsync(zhang, Registration("SCJG-002", "BZ-SCJG", FoodLicenceAll)));
         await CompleteAsync(zhang, id, "review", new { kind = "commitment", committedDays = 1 });
-        host.Clock.Set(new DateTimeOffset(2026, 10, 8, 9, 30, 0, TimeSpan.FromHours(8)));
-        // 10-08 still has the seeded roster (liu.yang); today's change does not reach it.
+        // Due at the close of 10-08 (its last working day); overdue from then, the duty leader hears at the next opening.
+        host.Clock.Set(new DateTimeOffset(2026, 10, 9, 9, 30, 0, TimeSpan.FromHours(8)));
+        // 10-08 and 10-09 still have the seeded roster (liu.yang); today's change does not reach them.
         await FireDueTimersAsync(host);
         var leader = await host.LoginAsync("liu.yang");
         ((string)(await TaskAsync(leader, id, "supervise"))["assigneeUserName"]!).ShouldBe("liu.yang");
