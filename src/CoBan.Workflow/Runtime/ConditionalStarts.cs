@@ -14,12 +14,7 @@ public static class ConditionalStarts
     public static async Task<int> StartAsync(UnitOfWork unit, ProcedureCatalog catalog, long bureauId, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
     {
         var db = unit.Db;
-        var latest = await (from p in db.Set<Procedure>().AsNoTracking()
-                            where p.BureauId == bureauId
-                            let v = db.Set<ProcedureVersion>().Where(v => v.ProcedureId == p.Id && v.Status == VersionStatus.Published)
-                                .OrderByDescending(v => v.Number).FirstOrDefault()
-                            where v != null
-                            select v).ToListAsync(ct);
+        var latest = await LatestVersions.PublishedAsync(db, bureauId, ct);
         var options = await unit.EngineOptionsAsync(bureauId, ct);
         var started = 0;
         foreach (var version in latest)

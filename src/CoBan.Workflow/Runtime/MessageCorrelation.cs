@@ -40,12 +40,7 @@ public sealed class MessageCorrelation(ProcedureCatalog catalog)
     private async Task<bool> StartByMessageAsync(UnitOfWork unit, long bureauId, string name, string? key, IReadOnlyDictionary<string, object?>? variables, CancellationToken ct)
     {
         var db = unit.Db;
-        var latest = await (from p in db.Set<Procedure>().AsNoTracking()
-                            where p.BureauId == bureauId
-                            let v = db.Set<ProcedureVersion>().Where(v => v.ProcedureId == p.Id && v.Status == VersionStatus.Published)
-                                .OrderByDescending(v => v.Number).FirstOrDefault()
-                            where v != null
-                            select v).ToListAsync(ct);
+        var latest = await LatestVersions.PublishedAsync(db, bureauId, ct);
         foreach (var version in latest)
         {
             var document = await catalog.DocumentAsync(db, version.Id, ct);
